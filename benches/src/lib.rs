@@ -1,0 +1,1 @@
+//! Shared helpers for the criterion benches (data builders live next to each bench).

@@ -1,0 +1,3 @@
+//! conversation — entities, reference resolution and compact context for a chat.
+//!
+//! (Skeleton: filled by the conversation issue.)

@@ -1,0 +1,3 @@
+//! enforcement — did a grounded (web-search) LLM run obey its requested mode?
+//!
+//! (Skeleton: filled by the enforcement issue.)

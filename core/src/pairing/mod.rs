@@ -1,0 +1,3 @@
+//! pairing — which product photos are the front and back of one product.
+//!
+//! (Skeleton: filled by the pairing issue.)

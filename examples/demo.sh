@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# `make demo`: run verity on the bundled example data and print readable results.
+# Each module's section is added as the module lands.
+set -euo pipefail
+VERITY="${1:-target/release/verity}"
+DATA="${2:-examples/data}"
+
+section() { printf '\n== %s ==\n' "$1"; }
+
+section "provider detection"
+"$VERITY" provider gpt-5 o4-mini gemini-2.5-pro claude-sonnet-4-5 anthropic.claude-3-haiku mistral-large || true
