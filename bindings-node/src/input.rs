@@ -1,0 +1,358 @@
+//! The ONE conversion of JSON-ish arguments from JS into `serde_json::Value`.
+//!
+//! Accepted (spec, "General contract"): a plain JS value (object, array,
+//! string-as-value, number, boolean, null), JSON **text** (a JS string) or
+//! JSON **bytes** (`Buffer`, any `Uint8Array`, `ArrayBuffer` — e.g. a raw
+//! `fetch` body). Text and bytes go through `verity::json::parse` (8 MiB /
+//! depth-128 limits, line/column on syntax errors), exactly as in Rust and
+//! Python.
+//!
+//! A JS value is converted with `JSON.stringify` semantics (`toJSON` is
+//! honoured, `undefined`/functions/symbols are dropped from objects and
+//! become `null` in arrays, own + inherited enumerable string keys), except
+//! where `JSON.stringify` would silently lose information, which is an error
+//! naming the path: `NaN`/`±Infinity` → `invalid_number`, a lone surrogate →
+//! `invalid_string`, a `BigInt` or binary data nested in a value →
+//! `invalid_input`, nesting deeper than 128 (or a cycle) → `too_deep`.
+//! Integral numbers within ±2^53 become JSON integers (`1`, not `1.0`).
+//!
+//! Whether a string argument is JSON text or a JSON string *value* is decided
+//! by the entry point, never guessed: "document" arguments (`response`,
+//! `config`, `analysis`, `value`, ...) read strings as JSON text.
+
+#![allow(dead_code)] // helpers used as the modules land (removed once all are bound)
+
+use crate::error::{invalid, Failure};
+use napi::bindgen_prelude::{
+    ArrayBuffer, FromNapiValue, Function, JsObjectValue, JsValue, Object, Uint8ArraySlice, Unknown,
+};
+use napi::{Env, JsString, ValueType};
+use serde_json::{Map, Number, Value};
+use verity::json::Limits;
+use verity::{Error as CoreError, ErrorKind};
+
+/// Largest integer a JS number holds exactly (2^53).
+const MAX_EXACT_INT: f64 = 9_007_199_254_740_992.0;
+
+/// A JSON argument taken from JS, owned so it can move to a worker thread
+/// (text/bytes are parsed there, off the event loop).
+pub enum OwnedJson {
+    /// Already a value (converted from a JS object on the main thread).
+    Value(Value),
+    /// JSON text or bytes, parsed by [`OwnedJson::parse`].
+    Bytes(Vec<u8>),
+}
+
+impl OwnedJson {
+    /// The parsed value (text/bytes under the core's limits).
+    pub fn parse(self) -> Result<Value, Failure> {
+        match self {
+            OwnedJson::Value(v) => Ok(v),
+            OwnedJson::Bytes(b) => Ok(verity::json::parse(&b)?),
+        }
+    }
+}
+
+/// A document argument (object | JSON text | JSON bytes) as a value.
+pub fn document(env: &Env, arg: Unknown) -> Result<Value, Failure> {
+    if arg.get_type()? == ValueType::String {
+        let text = js_string(JsString::from_unknown(arg)?, || "$".to_owned())?;
+        return Ok(verity::json::parse(text.as_bytes())?);
+    }
+    match with_bytes(arg, verity::json::parse)? {
+        Some(parsed) => Ok(parsed?),
+        None => value(env, arg),
+    }
+}
+
+/// A document argument, owned for an async task (no parsing yet).
+pub fn owned_document(env: &Env, arg: Unknown) -> Result<OwnedJson, Failure> {
+    if arg.get_type()? == ValueType::String {
+        let text = js_string(JsString::from_unknown(arg)?, || "$".to_owned())?;
+        return Ok(OwnedJson::Bytes(text.into_bytes()));
+    }
+    match with_bytes(arg, <[u8]>::to_vec)? {
+        Some(bytes) => Ok(OwnedJson::Bytes(bytes)),
+        None => Ok(OwnedJson::Value(value(env, arg)?)),
+    }
+}
+
+/// An optional document argument (`undefined`/`null` → `None`).
+pub fn optional_document(env: &Env, arg: Option<Unknown>) -> Result<Option<Value>, Failure> {
+    match arg {
+        None => Ok(None),
+        Some(a) if matches!(a.get_type()?, ValueType::Undefined | ValueType::Null) => Ok(None),
+        Some(a) => document(env, a).map(Some),
+    }
+}
+
+/// A JS value converted as a JSON value (strings are string values, not text).
+pub fn value(env: &Env, arg: Unknown) -> Result<Value, Failure> {
+    if arg.get_type()? == ValueType::Undefined {
+        return Err(invalid("$", "expected a JSON value, got undefined"));
+    }
+    let mut converter = Converter { env, depth: 0 };
+    converter
+        .convert(arg, &Seg::Root)?
+        .ok_or_else(|| invalid("$", "expected a JSON value, got a function or symbol"))
+}
+
+/// Applies `f` to the bytes of a `Buffer`/`Uint8Array`/`ArrayBuffer`
+/// (borrowed, not copied); `None` when `arg` is no such object.
+fn with_bytes<R>(arg: Unknown, f: impl FnOnce(&[u8]) -> R) -> Result<Option<R>, Failure> {
+    if arg.get_type()? != ValueType::Object {
+        return Ok(None);
+    }
+    if arg.is_typedarray()? {
+        let slice = Uint8ArraySlice::from_unknown(arg).map_err(|_| {
+            invalid(
+                "$",
+                "expected JSON bytes in a Buffer/Uint8Array, got another typed array",
+            )
+        })?;
+        Ok(Some(f(&slice)))
+    } else if arg.is_arraybuffer()? {
+        let buffer = ArrayBuffer::from_unknown(arg)?;
+        Ok(Some(f(&buffer)))
+    } else {
+        Ok(None)
+    }
+}
+
+/// A JS string as Rust UTF-8; a lone surrogate is `invalid_string` at `path`.
+pub fn js_string(s: JsString, path: impl FnOnce() -> String) -> Result<String, Failure> {
+    let utf8 = s.into_utf8()?.into_owned()?;
+    // napi replaces lone surrogates by U+FFFD: only then look at the UTF-16.
+    if utf8.contains('\u{FFFD}') {
+        let units = s.into_utf16()?;
+        if String::from_utf16(units.as_slice()).is_err() {
+            return Err(Failure::Core(CoreError::new(
+                ErrorKind::InvalidString,
+                path(),
+                "string contains a lone UTF-16 surrogate",
+            )));
+        }
+    }
+    Ok(utf8)
+}
+
+/// A path under construction, rendered only when an error needs it.
+enum Seg<'a> {
+    Root,
+    Key(&'a Seg<'a>, &'a str),
+    Index(&'a Seg<'a>, usize),
+}
+
+impl Seg<'_> {
+    fn render(&self) -> String {
+        match self {
+            Seg::Root => "$".to_owned(),
+            Seg::Key(parent, key) => verity::error::field_path(&parent.render(), key),
+            Seg::Index(parent, i) => verity::error::index_path(&parent.render(), *i),
+        }
+    }
+}
+
+struct Converter<'e> {
+    env: &'e Env,
+    depth: usize,
+}
+
+impl Converter<'_> {
+    /// `None` for values JSON has no form for (undefined, function, symbol).
+    fn convert(&mut self, v: Unknown, at: &Seg) -> Result<Option<Value>, Failure> {
+        Ok(Some(match v.get_type()? {
+            ValueType::Undefined | ValueType::Function | ValueType::Symbol => return Ok(None),
+            ValueType::Null => Value::Null,
+            ValueType::Boolean => Value::Bool(bool::from_unknown(v)?),
+            ValueType::Number => number(f64::from_unknown(v)?, at)?,
+            ValueType::String => {
+                Value::String(js_string(JsString::from_unknown(v)?, || at.render())?)
+            }
+            ValueType::BigInt => {
+                return Err(invalid(at.render(), "a BigInt is not a JSON number"));
+            }
+            ValueType::Object => return self.object(v, at).map(Some),
+            _ => return Err(invalid(at.render(), "not a JSON value")),
+        }))
+    }
+
+    fn object(&mut self, v: Unknown, at: &Seg) -> Result<Value, Failure> {
+        if v.is_typedarray()? || v.is_arraybuffer()? || v.is_dataview()? {
+            return Err(invalid(at.render(), "binary data inside a JSON value"));
+        }
+        self.depth += 1;
+        if self.depth > Limits::DEFAULT_MAX_DEPTH {
+            return Err(Failure::Core(CoreError::new(
+                ErrorKind::TooDeep,
+                at.render(),
+                format!(
+                    "nesting deeper than {} levels (or a cycle)",
+                    Limits::DEFAULT_MAX_DEPTH
+                ),
+            )));
+        }
+        let obj = Object::from_unknown(v)?;
+        let result = if v.is_array()? {
+            let len = obj.get_array_length()?;
+            let mut items = Vec::with_capacity(len as usize);
+            for i in 0..len {
+                let item: Unknown = obj.get_element(i)?;
+                let seg = Seg::Index(at, i as usize);
+                items.push(self.convert(item, &seg)?.unwrap_or(Value::Null));
+            }
+            Value::Array(items)
+        } else if let Some(json) = self.to_json(&obj)? {
+            self.depth -= 1;
+            return self.convert(json, at).map(|o| o.unwrap_or(Value::Null));
+        } else {
+            let mut map = Map::new();
+            for key in Object::keys(&obj)? {
+                let item: Unknown = obj.get_named_property(&key)?;
+                let seg = Seg::Key(at, &key);
+                if let Some(converted) = self.convert(item, &seg)? {
+                    map.insert(key, converted);
+                }
+            }
+            Value::Object(map)
+        };
+        self.depth -= 1;
+        Ok(result)
+    }
+
+    /// The result of `obj.toJSON()` when `obj` has such a method (Dates).
+    fn to_json<'a>(&self, obj: &Object<'a>) -> Result<Option<Unknown<'a>>, Failure> {
+        let method: Unknown = obj.get_named_property("toJSON")?;
+        if method.get_type()? != ValueType::Function {
+            return Ok(None);
+        }
+        let f: Function<(), Unknown> = Function::from_unknown(method)?;
+        let _ = self.env;
+        Ok(Some(f.apply(obj, ())?))
+    }
+}
+
+/// A finite JS number as a JSON number (integral values as integers).
+fn number(x: f64, at: &Seg) -> Result<Value, Failure> {
+    if !x.is_finite() {
+        return Err(Failure::Core(CoreError::new(
+            ErrorKind::InvalidNumber,
+            at.render(),
+            format!("{x} is not a JSON number"),
+        )));
+    }
+    if x.fract() == 0.0 && x.abs() <= MAX_EXACT_INT {
+        // -0 becomes 0, as in JSON.stringify.
+        return Ok(if x >= 0.0 {
+            Value::Number(Number::from(x as u64))
+        } else {
+            Value::Number(Number::from(x as i64))
+        });
+    }
+    Number::from_f64(x)
+        .map(Value::Number)
+        .ok_or_else(|| invalid(at.render(), "not a JSON number"))
+}
+
+/// Path of a named scalar argument in errors (`mode` → `$.mode`), as the
+/// core reports keyword arguments.
+fn arg_path(name: &str) -> String {
+    verity::error::field_path("$", name)
+}
+
+/// A required string argument; anything else is `invalid_input` at `$.name`.
+pub fn string_arg(arg: Unknown, name: &str) -> Result<String, Failure> {
+    match arg.get_type()? {
+        ValueType::String => js_string(JsString::from_unknown(arg)?, || arg_path(name)),
+        other => Err(invalid(
+            arg_path(name),
+            format!("expected a string, got {}", js_type_name(other)),
+        )),
+    }
+}
+
+/// An optional string argument (`undefined`/`null` → `None`).
+pub fn opt_string_arg(arg: Option<Unknown>, name: &str) -> Result<Option<String>, Failure> {
+    match arg {
+        Some(a) if !is_nullish(a)? => string_arg(a, name).map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// A required finite number argument.
+pub fn number_arg(arg: Unknown, name: &str) -> Result<f64, Failure> {
+    match arg.get_type()? {
+        ValueType::Number => {
+            let x = f64::from_unknown(arg)?;
+            if x.is_finite() {
+                Ok(x)
+            } else {
+                Err(Failure::Core(CoreError::new(
+                    ErrorKind::InvalidNumber,
+                    arg_path(name),
+                    format!("{x} is not a finite number"),
+                )))
+            }
+        }
+        other => Err(invalid(
+            arg_path(name),
+            format!("expected a number, got {}", js_type_name(other)),
+        )),
+    }
+}
+
+/// A required non-negative integer argument (≤ 2^53).
+pub fn uint_arg(arg: Unknown, name: &str) -> Result<u64, Failure> {
+    let x = number_arg(arg, name)?;
+    if x.fract() == 0.0 && (0.0..=MAX_EXACT_INT).contains(&x) {
+        Ok(x as u64)
+    } else {
+        Err(invalid(
+            arg_path(name),
+            format!("expected a non-negative integer, got {x}"),
+        ))
+    }
+}
+
+/// An optional non-negative integer argument.
+pub fn opt_uint_arg(arg: Option<Unknown>, name: &str) -> Result<Option<u64>, Failure> {
+    match arg {
+        Some(a) if !is_nullish(a)? => uint_arg(a, name).map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// A required boolean argument.
+pub fn bool_arg(arg: Unknown, name: &str) -> Result<bool, Failure> {
+    match arg.get_type()? {
+        ValueType::Boolean => Ok(bool::from_unknown(arg)?),
+        other => Err(invalid(
+            arg_path(name),
+            format!("expected a boolean, got {}", js_type_name(other)),
+        )),
+    }
+}
+
+/// `undefined` or `null`.
+pub fn is_nullish(arg: Unknown) -> Result<bool, Failure> {
+    Ok(matches!(
+        arg.get_type()?,
+        ValueType::Undefined | ValueType::Null
+    ))
+}
+
+fn js_type_name(t: ValueType) -> &'static str {
+    match t {
+        ValueType::Undefined => "undefined",
+        ValueType::Null => "null",
+        ValueType::Boolean => "boolean",
+        ValueType::Number => "number",
+        ValueType::String => "string",
+        ValueType::Symbol => "symbol",
+        ValueType::Object => "object",
+        ValueType::Function => "function",
+        ValueType::External => "external",
+        ValueType::BigInt => "bigint",
+        _ => "unknown value",
+    }
+}

@@ -1,0 +1,46 @@
+// Hand-written TypeScript types for verity's inputs and outputs (the spec's
+// JSON shapes, field names identical to Rust and Python). The generated
+// `index.d.ts` imports these; keep them in step with the core's serde types.
+
+/** Any JSON value. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }
+/** A read-only JSON value (as found in frozen outcomes). */
+export type ReadonlyJsonValue =
+  | null
+  | boolean
+  | number
+  | string
+  | readonly ReadonlyJsonValue[]
+  | { readonly [key: string]: ReadonlyJsonValue }
+/** A JSON document: a plain value, JSON text, or JSON bytes (e.g. a raw `fetch` body). */
+export type JsonInput = JsonValue | object | string | Uint8Array | ArrayBuffer
+
+/** Stable error codes (`err.code`), one per core error kind. */
+export type VerityErrorCode =
+  | 'VERITY_INVALID_JSON'
+  | 'VERITY_INVALID_INPUT'
+  | 'VERITY_MISSING_FIELD'
+  | 'VERITY_UNKNOWN_SHAPE'
+  | 'VERITY_TOO_LARGE'
+  | 'VERITY_TOO_DEEP'
+  | 'VERITY_DUPLICATE_KEY'
+  | 'VERITY_INVALID_NUMBER'
+  | 'VERITY_INVALID_STRING'
+  | 'VERITY_INVARIANT_VIOLATION'
+  | 'VERITY_UNSUPPORTED_VERSION'
+  | 'VERITY_INVALID_CONFIG'
+  | 'VERITY_INTERNAL'
+/** The shape of every error verity throws (a plain `Error` with these fields). */
+export interface VerityError extends Error {
+  /** `VERITY_` + the upper-cased kind. */
+  readonly code: VerityErrorCode
+  /** The core's stable kind, e.g. `invalid_input` (as in the conformance vectors). */
+  readonly kind: string
+  /** `$`-rooted path of the value at fault, e.g. `$.output[3].status`. */
+  readonly path: string
+}
+
+// ---- metadata -------------------------------------------------------------
+
+export type Provider = 'openai' | 'google' | 'anthropic' | 'unknown'
+export type Api = 'openai_responses' | 'openai_chat' | 'gemini' | 'anthropic_messages'
