@@ -2,7 +2,13 @@
 /* eslint-disable */
 import type {
   Api,
+  CreateOutcome,
+  DuplicateCheck,
+  IdempotencyKey,
   JsonInput,
+  JsonObject,
   Provider,
+  TemplateConfigHash,
+  Timestamp,
 } from './types'
 export type * from './types'

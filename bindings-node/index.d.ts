@@ -2,8 +2,14 @@
 /* eslint-disable */
 import type {
   Api,
+  CreateOutcome,
+  DuplicateCheck,
+  IdempotencyKey,
   JsonInput,
+  JsonObject,
   Provider,
+  TemplateConfigHash,
+  Timestamp,
 } from './types'
 export type * from './types'
 
@@ -15,6 +21,21 @@ export type * from './types'
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
+/**
+ * In-memory, thread-safe template dedup index: 201 (`created`) / 409
+ * (`conflict`) per `(org_id, workspace_id)`; deleted templates do not block.
+ */
+export declare class DedupIndex {
+  /** An empty index. */
+  constructor()
+  /** Registers `templateId` unless an active template in the workspace has the same config. */
+  create(orgId: string, workspaceId: string, templateId: string, config: JsonInput): CreateOutcome
+  /** `{exact_match, template_id}`: whether an active template in the workspace has this config. */
+  checkDuplicate(orgId: string, workspaceId: string, config: JsonInput): DuplicateCheck
+  /** Soft-deletes a template; `true` when an active template was deleted. */
+  delete(orgId: string, workspaceId: string, templateId: string): boolean
+}
+
 /** RFC 8785 (JCS) canonical bytes of a JSON value (object, JSON text or bytes). */
 export declare function canonicalJson(value: JsonInput): Buffer
 
@@ -23,3 +44,27 @@ export declare function detectApi(response: JsonInput): Api | null
 
 /** Provider of a model id: `"openai" | "google" | "anthropic" | "unknown"` (never guessed). */
 export declare function detectProvider(modelId: string): Provider
+
+/** The normalised template document that `templateConfigHash` canonicalises and hashes. */
+export declare function normalizeTemplateConfig(config: JsonInput): JsonObject
+
+/** A probe/run idempotency key parsed back into its (unescaped) components. */
+export declare function parseIdempotencyKey(key: string): IdempotencyKey
+
+/** `probe:{org}:{workspace}:{template}:{provider}:{model}:{YYYYMMDDHH}` (components escaped). */
+export declare function probeIdempotencyKey(orgId: string, workspaceId: string, templateId: string, provider: string, model: string, at: Timestamp): string
+
+/** SHA-256 hex of the exact UTF-8 bytes of a rendered prompt. */
+export declare function renderedPromptSha256(text: string): string
+
+/** `run:{org}:{workspace}:{template}:{version}:{country}:{YYYYMMDDHH}` (components escaped). */
+export declare function runIdempotencyKey(orgId: string, workspaceId: string, templateId: string, version: string, country: string, at: Timestamp): string
+
+/** The dedup key of a prompt template: `{config_hash, canonical, normalization_version}`. */
+export declare function templateConfigHash(config: JsonInput): TemplateConfigHash
+
+/** `templateConfigHash` over many configs (results in input order); the first error fails all. */
+export declare function templateConfigHashMany(configs: ReadonlyArray<JsonInput>): TemplateConfigHash[]
+
+/** `templateConfigHashMany` on the libuv thread pool (the event loop keeps running). */
+export declare function templateConfigHashManyAsync(configs: ReadonlyArray<JsonInput>, signal?: AbortSignal | undefined | null): Promise<TemplateConfigHash[]>

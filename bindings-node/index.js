@@ -835,6 +835,15 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.DedupIndex = nativeBinding.DedupIndex
 module.exports.canonicalJson = nativeBinding.canonicalJson
 module.exports.detectApi = nativeBinding.detectApi
 module.exports.detectProvider = nativeBinding.detectProvider
+module.exports.normalizeTemplateConfig = nativeBinding.normalizeTemplateConfig
+module.exports.parseIdempotencyKey = nativeBinding.parseIdempotencyKey
+module.exports.probeIdempotencyKey = nativeBinding.probeIdempotencyKey
+module.exports.renderedPromptSha256 = nativeBinding.renderedPromptSha256
+module.exports.runIdempotencyKey = nativeBinding.runIdempotencyKey
+module.exports.templateConfigHash = nativeBinding.templateConfigHash
+module.exports.templateConfigHashMany = nativeBinding.templateConfigHashMany
+module.exports.templateConfigHashManyAsync = nativeBinding.templateConfigHashManyAsync

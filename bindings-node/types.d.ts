@@ -44,3 +44,49 @@ export interface VerityError extends Error {
 
 export type Provider = 'openai' | 'google' | 'anthropic' | 'unknown'
 export type Api = 'openai_responses' | 'openai_chat' | 'gemini' | 'anthropic_messages'
+
+// ---- dedup ----------------------------------------------------------------
+
+/** A JSON object. */
+export type JsonObject = { [key: string]: JsonValue }
+/** A point in time: Unix seconds (integer), RFC 3339 text, or a `Date`. */
+export type Timestamp = number | string | Date
+
+/** `templateConfigHash` result: SHA-256 hex of `canonical` (RFC 8785 text of the normalised config). */
+export interface TemplateConfigHash {
+  readonly config_hash: string
+  readonly canonical: string
+  readonly normalization_version: number
+}
+
+/** `DedupIndex.create` result: 201 (`created`) or 409 (`conflict`). */
+export type CreateOutcome =
+  | { readonly status: 'created'; readonly template_id: string; readonly config_hash: string }
+  | { readonly status: 'conflict'; readonly existing_template_id: string; readonly config_hash: string }
+
+/** `DedupIndex.checkDuplicate` result. */
+export interface DuplicateCheck {
+  readonly exact_match: boolean
+  readonly template_id: string | null
+}
+
+/** An idempotency key parsed back into its components. */
+export type IdempotencyKey =
+  | {
+      readonly kind: 'probe'
+      readonly org_id: string
+      readonly workspace_id: string
+      readonly template_id: string
+      readonly provider: string
+      readonly model: string
+      readonly hour: string
+    }
+  | {
+      readonly kind: 'run'
+      readonly org_id: string
+      readonly workspace_id: string
+      readonly template_id: string
+      readonly version: string
+      readonly country: string
+      readonly hour: string
+    }

@@ -3,17 +3,7 @@
 const test = require('node:test')
 const assert = require('node:assert/strict')
 const verity = require('../index.js')
-
-function expectVerityError(fn, kind, path) {
-  assert.throws(fn, (err) => {
-    assert.ok(err instanceof Error, 'a real Error')
-    assert.equal(err.kind, kind, err.message)
-    assert.equal(err.code, `VERITY_${kind.toUpperCase()}`)
-    if (path !== undefined) assert.equal(err.path, path)
-    assert.ok(err.message.includes(`${kind} at ${err.path}`), err.message)
-    return true
-  })
-}
+const { expectVerityError } = require('./helpers.js')
 
 test('a JSON document is accepted as object, text, Buffer, Uint8Array and ArrayBuffer', () => {
   const doc = { b: [1, 2.5, null, true], a: { d: 'x' } }
@@ -52,16 +42,20 @@ test('cycles and deep nesting are too_deep, never a stack overflow', () => {
   let deep = []
   for (let i = 0; i < 200; i++) deep = [deep]
   expectVerityError(() => verity.canonicalJson(deep), 'too_deep')
-  expectVerityError(() => verity.canonicalJson('['.repeat(129) + ']'.repeat(129)), 'too_deep', '$')
+  expectVerityError(() => verity.detectApi('['.repeat(129) + ']'.repeat(129)), 'too_deep', '$')
+  expectVerityError(() => verity.canonicalJson('['.repeat(129) + ']'.repeat(129)), 'too_deep')
   let ok = []
   for (let i = 0; i < 127; i++) ok = [ok]
   assert.equal(verity.canonicalJson(ok).length, 256)
 })
 
 test('text and bytes are parsed under the core limits', () => {
-  expectVerityError(() => verity.canonicalJson('{"a": }'), 'invalid_json', '$')
-  expectVerityError(() => verity.canonicalJson(Buffer.from([0x22, 0xff, 0x22])), 'invalid_json', '$')
-  expectVerityError(() => verity.canonicalJson(Buffer.alloc(8 * 1024 * 1024 + 1, 0x20)), 'too_large', '$')
+  expectVerityError(() => verity.detectApi('{"a": }'), 'invalid_json', '$')
+  expectVerityError(() => verity.detectApi(Buffer.from([0x22, 0xff, 0x22])), 'invalid_json', '$')
+  expectVerityError(() => verity.detectApi(Buffer.alloc(8 * 1024 * 1024 + 1, 0x20)), 'too_large', '$')
+  // dedup reads text strictly: duplicate keys are refused, objects cannot have any
+  expectVerityError(() => verity.canonicalJson('{"a":1,"a":2}'), 'duplicate_key')
+  expectVerityError(() => verity.canonicalJson(Buffer.alloc(8 * 1024 * 1024 + 1, 0x20)), 'too_large')
 })
 
 test('a throwing getter or toJSON propagates the JS exception unchanged', () => {

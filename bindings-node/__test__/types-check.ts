@@ -22,3 +22,26 @@ function handle(err: unknown): string {
 }
 
 export { provider, api, bytes, notAProvider, handle }
+
+// ---- dedup
+const hash: verity.TemplateConfigHash = verity.templateConfigHash({ user_prompt_template: 'x', model_id: 'm' })
+// @ts-expect-error outcome fields are readonly
+hash.config_hash = 'tampered'
+const index = new verity.DedupIndex()
+const created = index.create('org', 'ws', 't1', '{"user_prompt_template":"x","model_id":"m"}')
+if (created.status === 'conflict') {
+  const existing: string = created.existing_template_id
+  void existing
+} else {
+  const id: string = created.template_id
+  void id
+}
+const check: verity.DuplicateCheck = index.checkDuplicate('org', 'ws', Buffer.from('{}'))
+const removed: boolean = index.delete('org', 'ws', 't1')
+const key: string = verity.runIdempotencyKey('o', 'w', 't', 'v', 'CH', new Date())
+const parsedKey = verity.parseIdempotencyKey(key)
+if (parsedKey.kind === 'run') void parsedKey.country
+const many: Promise<verity.TemplateConfigHash[]> = verity.templateConfigHashManyAsync([{}], new AbortController().signal)
+// @ts-expect-error the timestamp is a number, string or Date
+verity.probeIdempotencyKey('o', 'w', 't', 'p', 'm', true)
+export { hash, check, removed, many }

@@ -29,6 +29,8 @@ pub enum Failure {
     Core(CoreError),
     /// A panic caught at the boundary (a bug in verity, reported as such).
     Internal(String),
+    /// The caller's `AbortSignal` fired (rejects as `AbortError`).
+    Aborted,
     /// A JS exception raised while reading the input (a throwing getter or
     /// `toJSON`): re-thrown unchanged.
     Js(napi::Error),
@@ -43,6 +45,12 @@ impl From<CoreError> for Failure {
 impl Failure {
     fn parts(&self) -> (String, &str, &str, String) {
         match self {
+            Failure::Aborted => (
+                "ABORT_ERR".to_owned(),
+                "aborted",
+                "$",
+                "The operation was aborted".to_owned(),
+            ),
             Failure::Js(e) => (
                 "VERITY_INTERNAL".to_owned(),
                 "internal",
@@ -59,13 +67,22 @@ impl Failure {
         }
     }
 
+    /// The same failure with a core error re-rooted under `prefix` (`$[3]`).
+    pub fn under(self, prefix: &str) -> Self {
+        match self {
+            Failure::Core(e) => Failure::Core(e.under(prefix)),
+            other => other,
+        }
+    }
+
     /// The JS error for this failure (an `Error` with `code`, `kind`, `path`).
     pub fn into_napi(self, env: &Env) -> napi::Error {
         if let Failure::Js(e) = self {
             return e;
         }
         let (code, kind, path, message) = self.parts();
-        build(env, &code, kind, path, &message).unwrap_or_else(|_| {
+        let name = matches!(self, Failure::Aborted).then_some("AbortError");
+        build(env, &code, kind, path, &message, name).unwrap_or_else(|_| {
             napi::Error::new(Status::GenericFailure, format!("{code}: {message}"))
         })
     }
@@ -77,12 +94,16 @@ fn build(
     kind: &str,
     path: &str,
     message: &str,
+    name: Option<&str>,
 ) -> napi::Result<napi::Error> {
     let base: napi::Error<String> = napi::Error::new(code.to_owned(), message.to_owned());
     let js = JsError::from(base).into_unknown(*env);
     let mut obj = js.coerce_to_object()?;
     obj.set_named_property("kind", kind)?;
     obj.set_named_property("path", path)?;
+    if let Some(name) = name {
+        obj.set_named_property("name", name)?;
+    }
     Ok(napi::Error::from(obj.to_unknown()))
 }
 

@@ -53,28 +53,64 @@ impl OwnedJson {
     }
 }
 
-/// A document argument (object | JSON text | JSON bytes) as a value.
-pub fn document(env: &Env, arg: Unknown) -> Result<Value, Failure> {
-    if arg.get_type()? == ValueType::String {
-        let text = js_string(JsString::from_unknown(arg)?, || "$".to_owned())?;
-        return Ok(verity::json::parse(text.as_bytes())?);
-    }
-    match with_bytes(arg, verity::json::parse)? {
-        Some(parsed) => Ok(parsed?),
-        None => value(env, arg),
-    }
+/// A document argument as received: a converted JS value, or JSON text/bytes
+/// still to be parsed (borrowed from the JS string/buffer, not copied).
+pub enum Doc<'a> {
+    /// A plain JS value, converted.
+    Value(Value),
+    /// JSON text (a JS string) or bytes (`Buffer`/`Uint8Array`/`ArrayBuffer`).
+    Bytes(&'a [u8]),
 }
 
-/// A document argument, owned for an async task (no parsing yet).
-pub fn owned_document(env: &Env, arg: Unknown) -> Result<OwnedJson, Failure> {
+/// Runs `f` on a document argument (object | JSON text | JSON bytes), for
+/// entry points whose core has its own parser for text (e.g. strict RFC 8785).
+pub fn with_document<R>(
+    env: &Env,
+    arg: Unknown,
+    f: impl FnOnce(Doc) -> Result<R, Failure>,
+) -> Result<R, Failure> {
     if arg.get_type()? == ValueType::String {
         let text = js_string(JsString::from_unknown(arg)?, || "$".to_owned())?;
-        return Ok(OwnedJson::Bytes(text.into_bytes()));
+        return f(Doc::Bytes(text.as_bytes()));
     }
-    match with_bytes(arg, <[u8]>::to_vec)? {
-        Some(bytes) => Ok(OwnedJson::Bytes(bytes)),
-        None => Ok(OwnedJson::Value(value(env, arg)?)),
+    if arg.get_type()? == ValueType::Object {
+        if arg.is_typedarray()? {
+            let slice = Uint8ArraySlice::from_unknown(arg).map_err(|_| not_bytes())?;
+            return f(Doc::Bytes(&slice));
+        }
+        if arg.is_arraybuffer()? {
+            let buffer = ArrayBuffer::from_unknown(arg)?;
+            return f(Doc::Bytes(&buffer));
+        }
     }
+    f(Doc::Value(value(env, arg)?))
+}
+
+fn not_bytes() -> Failure {
+    invalid(
+        "$",
+        "expected JSON bytes in a Buffer/Uint8Array, got another typed array",
+    )
+}
+
+/// A document argument (object | JSON text | JSON bytes) as a value; text
+/// and bytes go through `verity::json::parse`.
+pub fn document(env: &Env, arg: Unknown) -> Result<Value, Failure> {
+    with_document(env, arg, |doc| match doc {
+        Doc::Value(v) => Ok(v),
+        Doc::Bytes(b) => Ok(verity::json::parse(b)?),
+    })
+}
+
+/// A document argument, owned for an async task (text/bytes copied, parsed
+/// later on the worker thread).
+pub fn owned_document(env: &Env, arg: Unknown) -> Result<OwnedJson, Failure> {
+    with_document(env, arg, |doc| {
+        Ok(match doc {
+            Doc::Value(v) => OwnedJson::Value(v),
+            Doc::Bytes(b) => OwnedJson::Bytes(b.to_vec()),
+        })
+    })
 }
 
 /// An optional document argument (`undefined`/`null` → `None`).
@@ -95,28 +131,6 @@ pub fn value(env: &Env, arg: Unknown) -> Result<Value, Failure> {
     converter
         .convert(arg, &Seg::Root)?
         .ok_or_else(|| invalid("$", "expected a JSON value, got a function or symbol"))
-}
-
-/// Applies `f` to the bytes of a `Buffer`/`Uint8Array`/`ArrayBuffer`
-/// (borrowed, not copied); `None` when `arg` is no such object.
-fn with_bytes<R>(arg: Unknown, f: impl FnOnce(&[u8]) -> R) -> Result<Option<R>, Failure> {
-    if arg.get_type()? != ValueType::Object {
-        return Ok(None);
-    }
-    if arg.is_typedarray()? {
-        let slice = Uint8ArraySlice::from_unknown(arg).map_err(|_| {
-            invalid(
-                "$",
-                "expected JSON bytes in a Buffer/Uint8Array, got another typed array",
-            )
-        })?;
-        Ok(Some(f(&slice)))
-    } else if arg.is_arraybuffer()? {
-        let buffer = ArrayBuffer::from_unknown(arg)?;
-        Ok(Some(f(&buffer)))
-    } else {
-        Ok(None)
-    }
 }
 
 /// A JS string as Rust UTF-8; a lone surrogate is `invalid_string` at `path`.
@@ -355,4 +369,16 @@ fn js_type_name(t: ValueType) -> &'static str {
         ValueType::BigInt => "bigint",
         _ => "unknown value",
     }
+}
+
+/// The elements of a required array argument (`$.name` when not an array).
+pub fn array_arg<'a>(arg: Unknown<'a>, name: &str) -> Result<Vec<Unknown<'a>>, Failure> {
+    if arg.get_type()? != ValueType::Object || !arg.is_array()? {
+        return Err(invalid(arg_path(name), "expected an array"));
+    }
+    let obj = Object::from_unknown(arg)?;
+    let len = obj.get_array_length()?;
+    (0..len)
+        .map(|i| obj.get_element::<Unknown>(i).map_err(Failure::from))
+        .collect()
 }

@@ -12,6 +12,7 @@
 mod error;
 mod input;
 mod output;
+mod tasks;
 
 mod dedup;
 mod metadata;
