@@ -13,7 +13,9 @@
 //! | `finish_reasons` | `[incomplete_details.reason]`, else `[status]` | each `choices[i].finish_reason` | each `candidates[i].finishReason` | `[stop_reason]` |
 //! | `grounding_metadata` | — | — | each `candidates[i].groundingMetadata` | — |
 //!
-//! Lists keep the body's array order; null entries are skipped.
+//! Lists keep the body's array order; null entries are skipped. Empty
+//! strings in the identity fields (`model`, ids, fingerprint, tier) count as
+//! absent: Chat search-preview bodies carry `"system_fingerprint": ""`.
 //!
 //! Provider: the model id's provider ([`super::detect_provider`] on `model`,
 //! Gemini `modelVersion` first) when recognised. Otherwise Gemini and
@@ -85,7 +87,7 @@ fn unknown_shape(response: &Value) -> Error {
 }
 
 fn owned(s: Option<&str>) -> Option<String> {
-    s.map(str::to_owned)
+    s.filter(|s| !s.is_empty()).map(str::to_owned)
 }
 
 /// OpenAI-format bodies: the model's provider, `openai` when Azure-marked.
@@ -110,7 +112,7 @@ fn openai_format_identity(model: Option<&str>, azure: bool) -> (Provider, Platfo
 }
 
 fn openai_responses(root: &Obj<'_>) -> Result<ResponseMetadata> {
-    let model = root.str("model")?;
+    let model = root.str("model")?.filter(|m| !m.is_empty());
     let azure = root.has("prompt_filter_results");
     let (provider, platform) = openai_format_identity(model, azure);
     let incomplete_reason = match root.obj("incomplete_details")? {
@@ -138,7 +140,7 @@ fn openai_responses(root: &Obj<'_>) -> Result<ResponseMetadata> {
 }
 
 fn openai_chat(root: &Obj<'_>) -> Result<ResponseMetadata> {
-    let model = root.str("model")?;
+    let model = root.str("model")?.filter(|m| !m.is_empty());
     let choices_path = root.child_path("choices");
     let mut azure = root.has("prompt_filter_results");
     let mut finish_reasons = Vec::new();
@@ -178,10 +180,10 @@ fn openai_chat(root: &Obj<'_>) -> Result<ResponseMetadata> {
 }
 
 fn gemini(root: &Obj<'_>) -> Result<ResponseMetadata> {
-    let model_version = root.str("modelVersion")?;
-    let model = match root.str("model")? {
+    let model_version = root.str("modelVersion")?.filter(|m| !m.is_empty());
+    let model = match root.str("model")?.filter(|m| !m.is_empty()) {
         Some(m) => Some(m),
-        None => root.str("model_name")?,
+        None => root.str("model_name")?.filter(|m| !m.is_empty()),
     };
     let info = model_version.or(model).map(parse_model_id);
     let provider = match info.map(|i| i.provider) {
@@ -246,7 +248,7 @@ fn gemini(root: &Obj<'_>) -> Result<ResponseMetadata> {
 }
 
 fn anthropic(root: &Obj<'_>) -> Result<ResponseMetadata> {
-    let model = root.str("model")?;
+    let model = root.str("model")?.filter(|m| !m.is_empty());
     let id = root.str("id")?;
     let info = model.map(parse_model_id);
     let provider = match info.map(|i| i.provider) {
