@@ -7,7 +7,10 @@ import type {
   IdempotencyKey,
   JsonInput,
   JsonObject,
+  OtelAttributes,
+  OtelAttributesOptions,
   Provider,
+  ResponseMetadata,
   TemplateConfigHash,
   Timestamp,
 } from './types'

@@ -7,7 +7,10 @@ import type {
   IdempotencyKey,
   JsonInput,
   JsonObject,
+  OtelAttributes,
+  OtelAttributesOptions,
   Provider,
+  ResponseMetadata,
   TemplateConfigHash,
   Timestamp,
 } from './types'
@@ -45,14 +48,29 @@ export declare function detectApi(response: JsonInput): Api | null
 /** Provider of a model id: `"openai" | "google" | "anthropic" | "unknown"` (never guessed). */
 export declare function detectProvider(modelId: string): Provider
 
+/**
+ * Provider, platform, API, model, ids, `created`, fingerprint, finish reasons, usage and
+ * Gemini grounding metadata of a raw response.
+ */
+export declare function extractMetadata(response: JsonInput): ResponseMetadata
+
 /** The normalised template document that `templateConfigHash` canonicalises and hashes. */
 export declare function normalizeTemplateConfig(config: JsonInput): JsonObject
+
+/** OpenTelemetry GenAI semantic-convention attributes of a response (ordered by name). */
+export declare function otelAttributes(response: JsonInput, options?: OtelAttributesOptions | null): OtelAttributes
 
 /** A probe/run idempotency key parsed back into its (unescaped) components. */
 export declare function parseIdempotencyKey(key: string): IdempotencyKey
 
 /** `probe:{org}:{workspace}:{template}:{provider}:{model}:{YYYYMMDDHH}` (components escaped). */
 export declare function probeIdempotencyKey(orgId: string, workspaceId: string, templateId: string, provider: string, model: string, at: Timestamp): string
+
+/**
+ * The provider version key (OpenAI `system_fingerprint`, Google `modelVersion` chain,
+ * Anthropic `model`); `model` is the model id the caller requested.
+ */
+export declare function providerVersionKey(response: JsonInput, model?: string | null): string
 
 /** SHA-256 hex of the exact UTF-8 bytes of a rendered prompt. */
 export declare function renderedPromptSha256(text: string): string

@@ -44,6 +44,61 @@ export interface VerityError extends Error {
 
 export type Provider = 'openai' | 'google' | 'anthropic' | 'unknown'
 export type Api = 'openai_responses' | 'openai_chat' | 'gemini' | 'anthropic_messages'
+/** Where the model was served (from body markers and model-id spelling). */
+export type Platform =
+  | 'openai'
+  | 'azure_openai'
+  | 'google_ai_studio'
+  | 'vertex_ai'
+  | 'anthropic'
+  | 'aws_bedrock'
+  | 'unknown'
+
+/** Normalised token usage (`null` where the provider does not report a count). */
+export interface Usage {
+  readonly input_tokens: number | null
+  readonly output_tokens: number | null
+  readonly reasoning_tokens: number | null
+  readonly cached_input_tokens: number | null
+  readonly cache_creation_input_tokens: number | null
+  readonly total_tokens: number | null
+}
+
+/** One Gemini candidate's `groundingMetadata`, passed through unchanged. */
+export interface CandidateGrounding {
+  readonly candidate_index: number
+  readonly metadata: ReadonlyJsonValue
+}
+
+/** `extractMetadata` result. `finish_reasons` in choice/candidate order. */
+export interface ResponseMetadata {
+  readonly provider: Provider
+  readonly platform: Platform
+  readonly api: Api
+  readonly model: string | null
+  readonly model_version: string | null
+  readonly response_id: string | null
+  /** Unix seconds. */
+  readonly created: number | null
+  readonly system_fingerprint: string | null
+  readonly service_tier: string | null
+  readonly finish_reasons: readonly string[]
+  readonly usage: Usage | null
+  readonly grounding_metadata: readonly CandidateGrounding[]
+}
+
+/** Options of `otelAttributes` (Python's keyword names). */
+export interface OtelAttributesOptions {
+  /** The model id the caller requested (`gen_ai.request.model`). */
+  model?: string | null
+  /** Also emit the deprecated `gen_ai.system`. */
+  include_deprecated?: boolean | null
+  /** The hosting platform, when known from the endpoint called. */
+  platform?: Platform | null
+}
+
+/** OpenTelemetry GenAI attributes by name (`gen_ai.provider.name`, `gen_ai.usage.input_tokens`, ...). */
+export type OtelAttributes = { readonly [name: string]: string | number | readonly string[] }
 
 // ---- dedup ----------------------------------------------------------------
 

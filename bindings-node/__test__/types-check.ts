@@ -45,3 +45,14 @@ const many: Promise<verity.TemplateConfigHash[]> = verity.templateConfigHashMany
 // @ts-expect-error the timestamp is a number, string or Date
 verity.probeIdempotencyKey('o', 'w', 't', 'p', 'm', true)
 export { hash, check, removed, many }
+
+// ---- metadata
+const meta: verity.ResponseMetadata = verity.extractMetadata(Buffer.from('{}'))
+const tokens: number | null = meta.usage ? meta.usage.input_tokens : null
+// @ts-expect-error metadata is readonly
+meta.model = 'x'
+const attrs: verity.OtelAttributes = verity.otelAttributes({}, { model: 'gpt-4o', platform: 'vertex_ai' })
+// @ts-expect-error platform names are a closed union
+verity.otelAttributes({}, { platform: 'mars' })
+const versionKey: string = verity.providerVersionKey('{}', 'gpt-4o')
+export { tokens, attrs, versionKey }

@@ -28,6 +28,9 @@ const FIXTURES_DIR = path.join(TESTS_DIR, 'fixtures')
 const SIGNATURES = {
   detect_provider: { args: ['model_id'] },
   detect_api: { args: ['response'], docs: ['response'] },
+  extract_metadata: { args: ['response'], docs: ['response'] },
+  provider_version_key: { args: ['response', 'model'], docs: ['response'] },
+  otel_attributes: { args: ['response'], options: ['model', 'include_deprecated', 'platform'], docs: ['response'] },
   canonical_json: { args: ['value'], docs: ['value'] },
   template_config_hash: { args: ['config'], docs: ['config'] },
   template_config_hash_many: { args: ['configs'] },

@@ -382,3 +382,41 @@ pub fn array_arg<'a>(arg: Unknown<'a>, name: &str) -> Result<Vec<Unknown<'a>>, F
         .map(|i| obj.get_element::<Unknown>(i).map_err(Failure::from))
         .collect()
 }
+
+/// An optional options object (`undefined`/`null` → `None`) whose keys must
+/// be among `allowed` (Python's keyword names): a typo is an error, not ignored.
+pub fn options_arg<'a>(
+    arg: Option<Unknown<'a>>,
+    allowed: &[&str],
+) -> Result<Option<Object<'a>>, Failure> {
+    let Some(arg) = arg else { return Ok(None) };
+    match arg.get_type()? {
+        ValueType::Undefined | ValueType::Null => return Ok(None),
+        ValueType::Object if !arg.is_array()? => {}
+        _ => return Err(invalid("$.options", "expected an options object")),
+    }
+    let obj = Object::from_unknown(arg)?;
+    for key in Object::keys(&obj)? {
+        if !allowed.contains(&key.as_str()) {
+            return Err(invalid(
+                arg_path(&key),
+                format!(
+                    "unknown option {key:?} (expected one of {})",
+                    allowed.join(", ")
+                ),
+            ));
+        }
+    }
+    Ok(Some(obj))
+}
+
+/// Option `name` of an options object (`undefined` when absent).
+pub fn option<'a>(
+    options: &Option<Object<'a>>,
+    name: &str,
+) -> Result<Option<Unknown<'a>>, Failure> {
+    match options {
+        None => Ok(None),
+        Some(obj) => Ok(Some(obj.get_named_property::<Unknown>(name)?)),
+    }
+}
