@@ -9,3 +9,14 @@ section() { printf '\n== %s ==\n' "$1"; }
 
 section "provider detection"
 "$VERITY" provider gpt-5 o4-mini gemini-2.5-pro claude-sonnet-4-5 anthropic.claude-3-haiku mistral-large || true
+
+section "grounding enforcement"
+# Each example response is classified under REQUIRED and UNGROUNDED; a failed
+# enforcement exits 1 (a finding), which is expected here; bad input (2) still stops the demo.
+for response in "$DATA"/responses/enforcement_*.json; do
+  for mode in REQUIRED UNGROUNDED; do
+    "$VERITY" classify --mode "$mode" --summary "$response" || [ $? -eq 1 ]
+  done
+done
+printf '\n-- full outcome (GPT-5 budget-starved, REQUIRED, with explanation) --\n'
+"$VERITY" classify --mode REQUIRED --explain "$DATA/responses/enforcement_openai_budget_starved.json" || [ $? -eq 1 ]

@@ -181,3 +181,44 @@ fn bad_input_exits_2_with_one_line() {
     );
     assert_bad_input(&out, "cannot read");
 }
+
+#[test]
+fn summary_is_one_readable_line_plus_the_explanation() {
+    let out = verity(
+        &[
+            "classify",
+            "--mode",
+            "REQUIRED",
+            "--summary",
+            &fixture("gemini/grounded.json"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 1);
+    assert!(text.contains("REQUIRED   ok"), "{text}");
+    assert!(
+        text.contains("searches 2/2  citations 2  confidence 0.88"),
+        "{text}"
+    );
+
+    let out = verity(
+        &[
+            "classify",
+            "--mode",
+            "REQUIRED",
+            "--summary",
+            &fixture("openai_responses/incomplete_max_output_tokens.json"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("budget-starved"), "{text}");
+    assert!(text.contains("Soft Enforcement Failed"), "{text}");
+    assert!(
+        text.contains("retry with a larger max_output_tokens"),
+        "{text}"
+    );
+}
