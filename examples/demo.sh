@@ -20,3 +20,14 @@ done
 echo
 echo "Full output for one response (metadata, provider_version_key, otel_attributes):"
 "$VERITY" metadata --model gpt-4o "$DATA/responses/md_azure_openai_chat.json"
+
+section "grounding enforcement"
+# Each example response is classified under REQUIRED and UNGROUNDED; a failed
+# enforcement exits 1 (a finding), which is expected here; bad input (2) still stops the demo.
+for response in "$DATA"/responses/enforcement_*.json; do
+  for mode in REQUIRED UNGROUNDED; do
+    "$VERITY" classify --mode "$mode" --summary "$response" || [ $? -eq 1 ]
+  done
+done
+printf '\n-- full outcome (GPT-5 budget-starved, REQUIRED, with explanation) --\n'
+"$VERITY" classify --mode REQUIRED --explain "$DATA/responses/enforcement_openai_budget_starved.json" || [ $? -eq 1 ]

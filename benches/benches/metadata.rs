@@ -58,7 +58,10 @@ fn bench_extract(c: &mut Criterion) {
     let mut group = c.benchmark_group("metadata/extract_bytes");
     for (label, target) in [("5KB", 5 * 1024), ("200KB", 200 * 1024)] {
         let body = responses_body(target);
-        eprintln!("metadata/extract_bytes/{label}: body is {} bytes", body.len());
+        eprintln!(
+            "metadata/extract_bytes/{label}: body is {} bytes",
+            body.len()
+        );
         group.throughput(Throughput::Bytes(body.len() as u64));
         group.bench_with_input(BenchmarkId::from_parameter(label), &body, |b, body| {
             b.iter(|| extract_metadata_bytes(black_box(body)).expect("extracts"))
