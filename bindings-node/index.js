@@ -836,10 +836,17 @@ function __napiStampBindingTarget(exportsObject, target) {
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
 module.exports.DedupIndex = nativeBinding.DedupIndex
+module.exports.aggregateOutcomes = nativeBinding.aggregateOutcomes
 module.exports.canonicalJson = nativeBinding.canonicalJson
+module.exports.checkRunInvariants = nativeBinding.checkRunInvariants
+module.exports.classify = nativeBinding.classify
+module.exports.classifyMany = nativeBinding.classifyMany
+module.exports.classifyManyAsync = nativeBinding.classifyManyAsync
 module.exports.detectApi = nativeBinding.detectApi
 module.exports.detectProvider = nativeBinding.detectProvider
+module.exports.explainFailure = nativeBinding.explainFailure
 module.exports.extractMetadata = nativeBinding.extractMetadata
+module.exports.inlineUrls = nativeBinding.inlineUrls
 module.exports.normalizeTemplateConfig = nativeBinding.normalizeTemplateConfig
 module.exports.otelAttributes = nativeBinding.otelAttributes
 module.exports.parseIdempotencyKey = nativeBinding.parseIdempotencyKey

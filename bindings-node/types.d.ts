@@ -145,3 +145,125 @@ export type IdempotencyKey =
       readonly country: string
       readonly hour: string
     }
+
+// ---- enforcement ----------------------------------------------------------
+
+export type RequestedMode = 'UNGROUNDED' | 'PREFERRED' | 'REQUIRED'
+export type EnforcementMode = 'hard' | 'soft'
+export type EnforcementErrorCode =
+  | 'no_tool_call_in_required'
+  | 'no_tool_call_in_soft_required'
+  | 'tool_used_in_ungrounded'
+
+/** One rule of the hard/soft capability table (first match wins). */
+export interface EnforcementModeRule {
+  model_prefix?: string
+  provider?: Provider
+  enforcement_mode: EnforcementMode
+}
+/** The hard/soft capability table (`{rules, default}`). */
+export interface EnforcementModeTableInput {
+  rules: EnforcementModeRule[]
+  default: EnforcementMode
+}
+
+/** Options of `classify` (Python's keyword names). */
+export interface ClassifyOptions {
+  /** Overrides the capability table's hard/soft answer. */
+  enforcement_mode?: EnforcementMode | null
+  /** The model id the caller requested (takes precedence over the body's). */
+  model?: string | null
+  /** The caller's output budget (output tokens at or above it mark `budget_starved`). */
+  max_output_tokens?: number | null
+  /** Names of the caller's own search tools: calls to them count as searches. */
+  search_tool_names?: readonly string[] | null
+  /** Forces the API instead of detecting it from the body's shape. */
+  api?: Api | null
+  /** Replaces the default hard/soft capability table. */
+  enforcement_mode_table?: EnforcementModeTableInput | string | Uint8Array | null
+}
+
+/** The immutable classification of one run (frozen at runtime). */
+export interface ClassifyOutcome {
+  readonly requested_mode: RequestedMode
+  readonly enforcement_mode: EnforcementMode
+  readonly provider: Provider
+  readonly model: string | null
+  /** Successful searches. */
+  readonly tool_call_count: number
+  readonly attempted_tool_call_count: number
+  readonly grounded_effective: boolean
+  readonly status: 'ok' | 'failed'
+  readonly enforcement_passed: boolean
+  readonly error_code: EnforcementErrorCode | null
+  readonly budget_starved: boolean
+  readonly usage_reasoning_tokens: number | null
+  readonly search_queries: readonly string[]
+  /** Distinct, first-seen order. */
+  readonly citation_urls: readonly string[]
+  readonly citations_count: number
+  readonly search_confidence: number | null
+  readonly answer_text: string
+  readonly retryable: boolean
+}
+
+export type RunViolationCode =
+  | 'missing_field'
+  | 'invalid_type'
+  | 'invalid_value'
+  | 'attempted_below_successful'
+  | 'grounded_effective_mismatch'
+  | 'status_mismatch'
+  | 'enforcement_passed_mismatch'
+  | 'error_code_mismatch'
+  | 'status_passed_disagree'
+  | 'retryable_mismatch'
+  | 'duplicate_citation_url'
+  | 'citations_count_mismatch'
+  | 'search_confidence_without_search'
+  | 'search_confidence_out_of_range'
+/** One violation found by `checkRunInvariants`. */
+export interface RunViolation {
+  readonly code: RunViolationCode
+  readonly path: string
+  readonly message: string
+}
+
+/** The seed's run detail card for a failed run. */
+export interface FailureExplanation {
+  readonly title: string
+  readonly message: string
+  readonly detail: string
+  readonly retryable: boolean
+  readonly retry_advice: string
+}
+
+export interface RequiredFailRate {
+  readonly runs: number
+  readonly failed: number
+  readonly fail_rate: number | null
+}
+export interface ProviderGroundedRate {
+  readonly provider: Provider
+  readonly runs: number
+  readonly grounded: number
+  readonly grounded_rate: number | null
+}
+export interface ModeGroundedRate {
+  readonly requested_mode: RequestedMode
+  readonly runs: number
+  readonly grounded: number
+  readonly grounded_rate: number | null
+}
+/** `aggregateOutcomes` result. */
+export interface AggregateMeasures {
+  readonly runs: number
+  readonly ok: number
+  readonly failed: number
+  readonly budget_starved: number
+  readonly retryable: number
+  readonly soft_required: RequiredFailRate
+  readonly hard_required: RequiredFailRate
+  readonly grounded_rate_by_provider: readonly ProviderGroundedRate[]
+  readonly grounded_rate_by_mode: readonly ModeGroundedRate[]
+}

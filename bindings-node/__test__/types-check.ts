@@ -56,3 +56,17 @@ const attrs: verity.OtelAttributes = verity.otelAttributes({}, { model: 'gpt-4o'
 verity.otelAttributes({}, { platform: 'mars' })
 const versionKey: string = verity.providerVersionKey('{}', 'gpt-4o')
 export { tokens, attrs, versionKey }
+
+// ---- enforcement
+const outcome: verity.ClassifyOutcome = verity.classify(Buffer.from('{}'), 'REQUIRED', { enforcement_mode: 'soft', max_output_tokens: 100 })
+// @ts-expect-error an outcome can never be turned into ok
+outcome.status = 'ok'
+// @ts-expect-error modes are a closed union
+verity.classify({}, 'SOMETIMES')
+// @ts-expect-error option names are Python's keyword names
+verity.classify({}, 'REQUIRED', { maxOutputTokens: 100 })
+const outcomes: Promise<verity.ClassifyOutcome[]> = verity.classifyManyAsync([{}, '{}'], 'PREFERRED', null, AbortSignal.timeout(1000))
+const violations: readonly verity.RunViolation[] = verity.checkRunInvariants(outcome)
+const explanation: verity.FailureExplanation | null = verity.explainFailure(outcome)
+const measures: verity.AggregateMeasures = verity.aggregateOutcomes([outcome])
+export { outcomes, violations, explanation, measures }

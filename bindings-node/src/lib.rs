@@ -15,4 +15,5 @@ mod output;
 mod tasks;
 
 mod dedup;
+mod enforcement;
 mod metadata;
