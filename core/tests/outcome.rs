@@ -91,7 +91,7 @@ fn invariant_violations_name_their_field() {
         ),
         (
             json!({"ok": false, "status": "failure", "error": {"code": ""}}),
-            "$.error",
+            "$.error.code",
             ErrorKind::InvalidInput,
         ),
     ];

@@ -21,6 +21,7 @@
 
 mod entry;
 pub mod hash;
+pub mod json_ops;
 mod summary;
 pub mod timestamp;
 mod verify;
