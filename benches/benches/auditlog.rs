@@ -55,6 +55,17 @@ fn benches(c: &mut Criterion) {
     g.bench_function("bytes", |b| b.iter(|| black_box(verify_lines(&lines))));
     g.finish();
 
+    let mut g = c.benchmark_group("auditlog_parse_lines");
+    g.throughput(Throughput::Elements(N));
+    g.bench_function("entries", |b| {
+        b.iter(|| {
+            for line in &lines {
+                black_box(LogEntry::from_json_line(line).is_ok());
+            }
+        })
+    });
+    g.finish();
+
     let mut g = c.benchmark_group("auditlog_verify_typed");
     g.throughput(Throughput::Elements(N));
     g.bench_function("entries", |b| {
