@@ -417,3 +417,27 @@ fn options_from_json_are_validated() {
     let e = VerifyOptions::from_value(&json!({"stale_after": 1})).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidConfig);
 }
+
+proptest::proptest! {
+    /// The sealed hash equals the documented format computed from scratch,
+    /// whatever the strings hold (plain ASCII fast path or escapes).
+    #[test]
+    fn append_hash_matches_the_reference_for_any_strings(
+        id in proptest::option::of(".{0,12}"),
+        subsystem in ".{1,12}",
+        name in ".{1,12}",
+        text in ".{0,20}",
+    ) {
+        let ev = LogEvent {
+            id,
+            timestamp: "2025-10-01T09:14:03Z".into(),
+            subsystem,
+            event: name,
+            payload: json!({"text": text, "n": 1}),
+        };
+        let first = append_log_entry(None, &ev).unwrap();
+        proptest::prop_assert_eq!(serde_json::to_value(&first).unwrap(), entry_value(None, &ev));
+        let second = append_log_entry(Some(&first), &ev).unwrap();
+        proptest::prop_assert_eq!(serde_json::to_value(&second).unwrap(), entry_value(Some(&first), &ev));
+    }
+}

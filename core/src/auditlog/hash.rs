@@ -44,8 +44,22 @@ pub(crate) struct HashedFields<'a> {
     pub prev_hash: &'a [u8; 32],
 }
 
-fn canonical_string(s: &str) -> Result<Vec<u8>> {
-    crate::dedup::canonical_json(&Value::String(s.to_owned()))
+/// Appends the RFC 8785 form of a JSON string. Printable ASCII other than
+/// `"` and `\` is never escaped by RFC 8785, so such a string is written
+/// directly in quotes; anything else goes through
+/// [`crate::dedup::canonical_json`].
+fn push_canonical_string(out: &mut Vec<u8>, s: &str) -> Result<()> {
+    let plain = s
+        .bytes()
+        .all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\');
+    if plain {
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(&crate::dedup::canonical_json(&Value::String(s.to_owned()))?);
+    }
+    Ok(())
 }
 
 /// The RFC 8785 text of the entry without its hash (the part after the
@@ -53,21 +67,25 @@ fn canonical_string(s: &str) -> Result<Vec<u8>> {
 pub(crate) fn canonical_entry(f: &HashedFields<'_>) -> Result<Vec<u8>> {
     let mut out = Vec::with_capacity(256);
     out.extend_from_slice(b"{\"event\":");
-    out.extend_from_slice(&canonical_string(f.event)?);
+    push_canonical_string(&mut out, f.event)?;
     if let Some(id) = f.id {
         out.extend_from_slice(b",\"id\":");
-        out.extend_from_slice(&canonical_string(id)?);
+        push_canonical_string(&mut out, id)?;
     }
     out.extend_from_slice(b",\"payload\":");
     out.extend_from_slice(&crate::dedup::canonical_json(f.payload)?);
     out.extend_from_slice(b",\"prev_hash\":\"");
-    out.extend_from_slice(hex::encode(f.prev_hash).as_bytes());
+    let mut hex_prev = [0u8; 64];
+    // 32 bytes always fit 64 hex characters.
+    if hex::encode_to_slice(f.prev_hash, &mut hex_prev).is_ok() {
+        out.extend_from_slice(&hex_prev);
+    }
     out.extend_from_slice(b"\",\"seq\":");
     out.extend_from_slice(f.seq.to_string().as_bytes());
     out.extend_from_slice(b",\"subsystem\":");
-    out.extend_from_slice(&canonical_string(f.subsystem)?);
+    push_canonical_string(&mut out, f.subsystem)?;
     out.extend_from_slice(b",\"timestamp\":");
-    out.extend_from_slice(&canonical_string(f.timestamp)?);
+    push_canonical_string(&mut out, f.timestamp)?;
     out.push(b'}');
     Ok(out)
 }
@@ -95,13 +113,13 @@ mod tests {
                 id,
                 timestamp: "2025-10-01T09:14:03Z",
                 subsystem: "payments\u{1F600}",
-                event: "charge.failed",
+                event: "charge \"failed\"\\\n\u{7f}",
                 payload: &payload,
                 prev_hash: &[0xab; 32],
             };
             let mut object = json!({
                 "seq": 42, "timestamp": "2025-10-01T09:14:03Z",
-                "subsystem": "payments\u{1F600}", "event": "charge.failed",
+                "subsystem": "payments\u{1F600}", "event": "charge \"failed\"\\\n\u{7f}",
                 "payload": payload, "prev_hash": hex::encode([0xab; 32]),
             });
             if let Some(id) = id {
