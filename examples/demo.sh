@@ -31,3 +31,13 @@ for response in "$DATA"/responses/enforcement_*.json; do
 done
 printf '\n-- full outcome (GPT-5 budget-starved, REQUIRED, with explanation) --\n'
 "$VERITY" classify --mode REQUIRED --explain "$DATA/responses/enforcement_openai_budget_starved.json" || [ $? -eq 1 ]
+section "audit log"
+LOG_DIR="$(mktemp -d)"
+"$VERITY" log append "$DATA/events.jsonl" --to "$LOG_DIR/log.jsonl"
+echo "-- verify the sealed log (10 entries, the jobs subsystem has been silent for 7 minutes):"
+"$VERITY" log verify "$LOG_DIR/log.jsonl" --now 2025-10-01T09:10:00Z --silent-after jobs=300 \
+  | grep -E '^  "(ok|entries)"|^      "(kind|subsystem|message)"' || true
+echo "-- the same log with one payload edited (approval granted by someone else):"
+sed 's/ops-oncall/mallory/' "$LOG_DIR/log.jsonl" > "$LOG_DIR/tampered.jsonl"
+"$VERITY" log verify "$LOG_DIR/tampered.jsonl" | grep -E '^  "ok"|^      "(kind|line|seq|message)"' || true
+rm -rf "$LOG_DIR"
