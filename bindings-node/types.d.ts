@@ -267,3 +267,182 @@ export interface AggregateMeasures {
   readonly grounded_rate_by_provider: readonly ProviderGroundedRate[]
   readonly grounded_rate_by_mode: readonly ModeGroundedRate[]
 }
+
+// ---- outcome --------------------------------------------------------------
+
+/** An error carried by a result. On input `message` and `retryable` may be omitted. */
+export interface ErrorInfo {
+  readonly code: string
+  readonly message?: string
+  readonly retryable?: boolean
+}
+/** Options of the `ExecutionResult` factories (Python's keyword names). */
+export interface ResultOptions {
+  metrics?: { [name: string]: number } | null
+  correlation_id?: string | null
+  error_resolved?: boolean | null
+}
+export type ExecutionStatus = 'success' | 'failure' | 'partial'
+/** An immutable execution result (frozen at runtime). `ok` ⇔ `status === 'success'`. */
+export interface ExecutionResultValue {
+  readonly ok: boolean
+  readonly status: ExecutionStatus
+  readonly error_resolved: boolean
+  readonly metrics: { readonly [name: string]: number }
+  readonly error: Required<ErrorInfo> | null
+  readonly data: ReadonlyJsonValue
+  readonly correlation_id: string | null
+}
+/** `aggregateResults` result. `error_codes` by count, then first occurrence. */
+export interface ResultSummary {
+  readonly total: number
+  readonly ok_count: number
+  readonly error_resolved_count: number
+  readonly by_status: { readonly [status in ExecutionStatus]?: number }
+  readonly metrics: { readonly [name: string]: number }
+  readonly first_error_code: string | null
+  readonly most_common_error_code: string | null
+  readonly error_codes: readonly { readonly code: string; readonly count: number }[]
+}
+/** Options of `envelopeFromResult`. */
+export interface EnvelopeOptions {
+  correlation_id?: string | null
+  extra?: { [key: string]: JsonValue } | null
+}
+/** `{data, meta}` (success) or `{error, meta}` (failure). */
+export type Envelope =
+  | { readonly data: ReadonlyJsonValue; readonly meta: EnvelopeMeta }
+  | { readonly error: Required<ErrorInfo>; readonly data?: ReadonlyJsonValue; readonly meta: EnvelopeMeta }
+export interface EnvelopeMeta {
+  readonly version: string
+  readonly correlation_id?: string | null
+  readonly status?: ExecutionStatus
+  readonly [extra: string]: ReadonlyJsonValue | undefined
+}
+
+/** What is known about a failed call. */
+export interface FailureSignal {
+  http_status?: number | null
+  error_code?: string | null
+  timed_out?: boolean
+  connection_failed?: boolean
+  budget_starved?: boolean
+  /** `Retry-After` header value: seconds or an HTTP date. */
+  retry_after?: string | null
+  /** `retry-after-ms` header value. */
+  retry_after_ms?: string | null
+}
+export type FailureKind =
+  | 'rate_limited'
+  | 'quota_exhausted'
+  | 'server_error'
+  | 'timeout'
+  | 'connection'
+  | 'conflict'
+  | 'client_error'
+  | 'enforcement'
+  | 'budget_starved'
+  | 'unknown'
+/** A classified failure (on input only `kind` is required). */
+export interface ClassifiedFailure {
+  readonly kind: FailureKind
+  readonly retryable?: boolean
+  readonly http_status?: number | null
+  readonly error_code?: string | null
+  readonly retry_after_ms?: number | null
+}
+export type Jitter = 'none' | 'full' | 'equal' | 'decorrelated'
+/** Retry policy: exponential backoff `base_ms · factor^attempt`, capped, with jitter. */
+export interface RetryPolicy {
+  jitter?: Jitter
+  base_ms?: number
+  factor?: number
+  cap_ms?: number
+  max_retries?: number
+  /** The previous delay (decorrelated jitter). */
+  previous_delay_ms?: number | null
+}
+export type GiveUpReason = 'enforcement_final' | 'not_retryable' | 'retries_exhausted'
+export type RetryDecision =
+  | {
+      readonly action: 'retry'
+      readonly delay_ms: number
+      readonly increase_budget: boolean
+      readonly retry_after_honoured: boolean
+      readonly failure_kind: FailureKind
+    }
+  | { readonly action: 'give_up'; readonly reason: GiveUpReason; readonly failure_kind: FailureKind }
+
+// ---- auditlog -------------------------------------------------------------
+
+/** An event to append (`timestamp` RFC 3339). */
+export interface LogEvent {
+  id?: string
+  timestamp: string
+  subsystem: string
+  event: string
+  payload?: JsonValue
+}
+/** A sealed log entry. */
+export interface LogEntry {
+  readonly seq: number
+  readonly id?: string
+  readonly timestamp: string
+  readonly subsystem: string
+  readonly event: string
+  readonly payload: ReadonlyJsonValue
+  readonly prev_hash: string
+  readonly hash: string
+}
+/** Options of `verifyLog` (Python's keyword names; unknown ones are `invalid_config`). */
+export interface VerifyLogOptions {
+  /** RFC 3339 "now" for staleness / silence checks. */
+  now?: string | null
+  stale_after_seconds?: number | null
+  silent_after_seconds?: { [subsystem: string]: number } | null
+  require_genesis?: boolean | null
+  checkpoint?: { seq: number; hash: string } | null
+  max_problems?: number | null
+}
+export type LogProblemKind =
+  | 'malformed_entry'
+  | 'hash_mismatch'
+  | 'broken_link'
+  | 'sequence_gap'
+  | 'timestamp_reversal'
+  | 'invalid_timestamp'
+  | 'truncated_start'
+  | 'truncated_end'
+  | 'checkpoint_mismatch'
+  | 'stale_log'
+  | 'silent_subsystem'
+export interface LogProblem {
+  readonly kind: LogProblemKind
+  readonly index?: number | null
+  readonly line?: number | null
+  readonly seq?: number | null
+  readonly subsystem?: string | null
+  readonly message: string
+}
+export interface SubsystemSummary {
+  readonly entries: number
+  readonly failures: number
+  readonly first_seq?: number
+  readonly last_seq?: number
+  readonly last_timestamp?: string | null
+  readonly last_failure_seq?: number | null
+}
+/** `verifyLog` report (problems in log order). */
+export interface VerifyReport {
+  readonly ok: boolean
+  readonly entries: number
+  readonly lines?: number
+  readonly first_seq: number | null
+  readonly last_seq: number | null
+  readonly last_hash: string | null
+  readonly newest_timestamp?: string | null
+  readonly problem_counts: { readonly [kind in LogProblemKind]?: number }
+  readonly problems: readonly LogProblem[]
+  readonly problems_omitted?: number
+  readonly subsystems: { readonly [subsystem: string]: SubsystemSummary }
+}

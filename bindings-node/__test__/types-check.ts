@@ -70,3 +70,14 @@ const violations: readonly verity.RunViolation[] = verity.checkRunInvariants(out
 const explanation: verity.FailureExplanation | null = verity.explainFailure(outcome)
 const measures: verity.AggregateMeasures = verity.aggregateOutcomes([outcome])
 export { outcomes, violations, explanation, measures }
+
+// ---- outcome / auditlog
+const result: verity.ExecutionResultValue = verity.ExecutionResult.success({ id: 1 }, { correlation_id: 'c' })
+// @ts-expect-error results are immutable
+result.ok = false
+const failed = verity.ExecutionResult.failure({ code: 'timeout' })
+const decision: verity.RetryDecision = verity.decideRetry({ jitter: 'full' }, 1, verity.classifyFailure({ http_status: 503 }), 0.3)
+if (decision.action === 'retry') void decision.delay_ms
+const entry: verity.LogEntry = verity.appendLogEntry(null, { timestamp: '2025-10-01T09:00:00Z', subsystem: 's', event: 'e' })
+const report: Promise<verity.VerifyReport> = verity.verifyLogAsync([entry], { now: '2025-10-01T10:00:00Z' })
+export { failed, report }

@@ -24,7 +24,10 @@ const TESTS_DIR = path.join(__dirname, '..', '..', 'tests')
 const VECTORS_DIR = path.join(TESTS_DIR, 'vectors')
 const FIXTURES_DIR = path.join(TESTS_DIR, 'fixtures')
 
-// op → { args: positional names, options: keyword-only names, docs: document args, call? }
+// op → { args: positional names, options: keyword-only names (passed in a
+// trailing options object), docs: document args, openOptions: unknown
+// arguments go to the options object for the core to judge, fn: where the
+// function lives when it is not `verity[camelCase(op)]` }
 const SIGNATURES = {
   detect_provider: { args: ['model_id'] },
   detect_api: { args: ['response'], docs: ['response'] },
@@ -44,6 +47,37 @@ const SIGNATURES = {
   explain_failure: { args: ['outcome'], docs: ['outcome'] },
   aggregate_outcomes: { args: ['outcomes'] },
   inline_urls: { args: ['text'] },
+  execution_result_success: {
+    fn: (v) => v.ExecutionResult?.success,
+    args: ['data'],
+    options: ['metrics', 'correlation_id', 'error_resolved'],
+    openOptions: true,
+  },
+  execution_result_failure: {
+    fn: (v) => v.ExecutionResult?.failure,
+    args: ['error'],
+    options: ['metrics', 'correlation_id', 'error_resolved'],
+    openOptions: true,
+  },
+  execution_result_partial: {
+    fn: (v) => v.ExecutionResult?.partial,
+    args: ['data', 'error'],
+    options: ['metrics', 'correlation_id', 'error_resolved'],
+    openOptions: true,
+  },
+  execution_result_from_dict: { fn: (v) => v.ExecutionResult?.fromDict, args: ['value'], docs: ['value'] },
+  aggregate_results: { args: ['results'], docs: ['results'] },
+  envelope_from_result: { args: ['result', 'version'], options: ['correlation_id', 'extra'], docs: ['result'], openOptions: true },
+  classify_failure: { args: ['signal', 'now'] },
+  decide_retry: { args: ['policy', 'attempt', 'failure', 'random_unit'] },
+  append_log_entry: { args: ['previous', 'event'] },
+  verify_log: {
+    args: ['entries'],
+    options: ['now', 'stale_after_seconds', 'silent_after_seconds', 'require_genesis', 'checkpoint', 'max_problems'],
+    docs: ['entries'],
+    // the core validates verify options itself (an unknown one is invalid_config)
+    openOptions: true,
+  },
   canonical_json: { args: ['value'], docs: ['value'] },
   template_config_hash: { args: ['config'], docs: ['config'] },
   template_config_hash_many: { args: ['configs'] },
@@ -116,12 +150,13 @@ function subsetMatch(expected, actual, at = '$') {
 function buildCall(op, args, form) {
   const sig = SIGNATURES[op]
   if (!sig) throw new Error(`vector op ${JSON.stringify(op)} has no Node signature in this runner (not bound?)`)
-  const fn = sig.call ?? verity[camel(op)]
+  const fn = sig.fn ? sig.fn(verity) : verity[camel(op)]
   if (typeof fn !== 'function') throw new Error(`vector op ${JSON.stringify(op)} is not bound by the verity package (${camel(op)})`)
   const docs = new Set(sig.docs ?? [])
   const known = new Set([...sig.args, ...(sig.options ?? [])])
-  for (const name of Object.keys(args)) {
-    if (!known.has(name)) throw new Error(`vector op ${op}: argument ${JSON.stringify(name)} unknown to the Node signature`)
+  const extra = Object.keys(args).filter((name) => !known.has(name))
+  if (extra.length && !sig.openOptions) {
+    throw new Error(`vector op ${op}: argument(s) ${extra.join(', ')} unknown to the Node signature`)
   }
   const convert = (name) => {
     const v = args[name]
@@ -131,7 +166,7 @@ function buildCall(op, args, form) {
   while (positional.length && positional[positional.length - 1] === undefined) positional.pop()
   if (sig.options) {
     const options = {}
-    for (const name of sig.options) if (name in args) options[name] = convert(name)
+    for (const name of [...sig.options, ...extra]) if (name in args) options[name] = convert(name)
     if (Object.keys(options).length) {
       while (positional.length < sig.args.length) positional.push(undefined)
       positional.push(options)

@@ -14,6 +14,8 @@ mod input;
 mod output;
 mod tasks;
 
+mod auditlog;
 mod dedup;
 mod enforcement;
 mod metadata;
+mod outcome;
