@@ -83,6 +83,15 @@ pub(crate) fn brand_key(s: &str) -> String {
     toks.concat()
 }
 
+/// A legal-form suffix, or an OCR misreading of one of 3+ chars (`Ihc` for `Inc`).
+fn is_legal_suffix(token: &str) -> bool {
+    LEGAL_SUFFIXES.contains(&token)
+        || (token.chars().count() >= 3
+            && LEGAL_SUFFIXES
+                .iter()
+                .any(|s| s.len() >= 3 && bounded_levenshtein(token, s, 1).is_some()))
+}
+
 /// A key for categories and packaging: folded, spaces as `_`.
 pub(crate) fn label_key(s: &str) -> String {
     fold(s).replace(' ', "_")
@@ -212,6 +221,7 @@ mod tests {
         assert_eq!(brand_key("The Thompson Co."), "thompson");
         assert_eq!(brand_key("Dr. Bronner's"), "drbronners");
         assert_eq!(brand_key("Co"), "co");
+        assert_eq!(brand_key("Guveve Ihc."), "guveve");
         assert_eq!(brand_key("!!!"), "");
     }
 

@@ -9,12 +9,12 @@
 //! | `product_name` | 1.5 × (2·token similarity − 1), in −1.5..+1.5 | | neutral |
 //! | `category` | +0.3 | −0.6 | neutral |
 //! | `packaging` | +0.4 + boost of that packaging | −0.8 | neutral |
-//! | `variant` | +1.0 | −2.5 (look-alike guard) | neutral |
-//! | `net_content` | +1.0 | −2.5 (same dimension), −0.5 (ml vs g) | neutral |
+//! | `variant` | +1.0 | −4.0 (look-alike guard) | neutral |
+//! | `net_content` (field, else first quantity in the OCR text) | +1.0 | −4.0 (same dimension), −0.5 (ml vs g) | neutral |
 //! | `barcode` | +5.0, **decisive** (equal valid GTINs) | **blocks** (different valid GTINs) | neutral (also a bad check digit) |
-//! | `colors` | 0.8 × (1 − ΔE/25), clamped to ±0.8 (CIELAB best match) | | neutral |
-//! | `cross_evidence` | +2.0 × share of the front's brand/name/variant words found in the back's OCR text | | neutral |
-//! | `capture_order` | +0.6, decaying with capture distance; never decisive alone | | neutral |
+//! | `colors` | 0.8 × (1 − ΔE/15), clamped to −1.6..+0.8 (CIELAB best match) | | neutral |
+//! | `cross_evidence` | +2.0 × share of the front's brand/name/variant words found in the back's OCR text | −3.5 / −3.0 when the text names the product but not its variant / brand | neutral |
+//! | `capture_order` | +0.6, decaying with capture distance; never decisive alone | down to −0.6 when hundreds of steps / hours apart | neutral |
 
 pub(crate) mod barcode;
 pub(crate) mod brand;
@@ -65,7 +65,12 @@ impl Profile {
             category: opt(&image.category, label_key),
             packaging: opt(&image.packaging, label_key),
             variant: image.variant.as_deref().map(tokens).unwrap_or_default(),
-            net: image.net_content.as_deref().and_then(net_content::parse),
+            // The net content printed in the OCR text stands in for a missing field.
+            net: image
+                .net_content
+                .as_deref()
+                .and_then(net_content::parse)
+                .or_else(|| image.text.as_deref().and_then(net_content::parse)),
             gtin: image.barcode.as_deref().and_then(barcode::normalise_gtin),
             labs: image
                 .colors
