@@ -170,6 +170,7 @@ pub(crate) fn run(
     let mut reasons: HashMap<usize, Reason> = HashMap::new();
     ambiguous.sort_by(|a, b| images[a.0].id.cmp(&images[b.0].id));
     let mut ambiguous_fronts: HashSet<usize> = HashSet::new();
+    let mut lists: Vec<(usize, Vec<(usize, f64)>)> = Vec::new();
     for &(f, k) in &ambiguous {
         ambiguous_fronts.insert(f);
         let chosen = edges[k].back;
@@ -189,6 +190,11 @@ pub(crate) fn run(
             list.pop();
             list.push((chosen, edges[k].score.total));
         }
+        lists.push((f, list));
+    }
+    // Candidate lists are fixed before any decision applies, so the second
+    // call sees exactly the lists the first call returned.
+    for (f, list) in lists {
         match decided.get(&f) {
             Some((index, Some(b))) => {
                 let Some(&(_, sc)) = list.iter().find(|c| c.0 == *b) else {

@@ -70,11 +70,7 @@ pub(crate) fn tokens(s: &str) -> Vec<String> {
 /// dropped (`"The Thompson Co."` → `thompson`). Empty when nothing is left.
 pub(crate) fn brand_key(s: &str) -> String {
     let mut toks = tokens(s);
-    while toks.len() > 1
-        && toks
-            .last()
-            .is_some_and(|t| LEGAL_SUFFIXES.contains(&t.as_str()))
-    {
+    while toks.len() > 1 && toks.last().is_some_and(|t| is_legal_suffix(t)) {
         toks.pop();
     }
     if toks.len() > 1 && toks.first().is_some_and(|t| t == "the") {
