@@ -446,3 +446,116 @@ export interface VerifyReport {
   readonly problems_omitted?: number
   readonly subsystems: { readonly [subsystem: string]: SubsystemSummary }
 }
+
+// ---- pairing --------------------------------------------------------------
+
+export type View = 'front' | 'back' | 'side' | 'detail' | 'unknown'
+/** One analysed image (only `id` and `view` are required). */
+export interface AnalysisImage {
+  id: string
+  view: View
+  view_confidence?: number | null
+  brand?: string | null
+  product_name?: string | null
+  category?: string | null
+  packaging?: string | null
+  variant?: string | null
+  net_content?: string | null
+  colors?: string[] | null
+  text?: string | null
+  barcode?: string | null
+  sequence?: number | null
+  captured_at?: string | null
+  [extra: string]: JsonValue | undefined
+}
+/** The analysis document: `{images: [...]}` or a bare array. */
+export type AnalysisDocument = { images: AnalysisImage[] } | AnalysisImage[]
+/** Config overrides (every key optional; an unknown key is `invalid_config`). */
+export interface PairingConfigInput {
+  auto_pair_score?: number
+  category_auto_pair_score?: { [category: string]: number }
+  min_margin?: number
+  packaging_boosts?: { [packaging: string]: number }
+  disable_tiebreak?: boolean
+  batch_max_chunk?: number
+  extra_attach_score?: number
+  tiebreak_max_candidates?: number
+}
+/** The thresholds in effect (also `metrics.thresholds`). */
+export type PairingConfigValue = { readonly [K in keyof PairingConfigInput]-?: Readonly<NonNullable<PairingConfigInput[K]>> }
+/** The host's tie-break answers (`back: null` = none of the candidates). */
+export interface PairingDecisions {
+  decisions: { front: string; back: string | null }[]
+}
+export type PairingReason =
+  | 'no_candidate'
+  | 'below_threshold'
+  | 'brand_conflict'
+  | 'barcode_conflict'
+  | 'capture_only'
+  | 'outcompeted'
+  | 'ambiguous'
+  | 'model_declined'
+  | 'decision_conflict'
+  | 'unattached_extra'
+  | 'unknown_view'
+export interface Pair {
+  readonly front: string
+  readonly back: string
+  readonly score: number
+  readonly margin: number
+  readonly decided_by: 'auto' | 'model'
+  /** Per-feature score breakdown (`null`: feature absent on either image). */
+  readonly features: { readonly [feature: string]: number | null }
+  readonly extras: readonly string[]
+}
+export interface Tiebreak {
+  readonly front: string
+  readonly candidates: readonly { readonly back: string; readonly score: number }[]
+}
+export interface Singleton {
+  readonly id: string
+  readonly view: View
+  readonly reason: PairingReason
+}
+export interface PairingGroupStats {
+  readonly fronts: number
+  readonly pairs: number
+  readonly pair_rate: number
+}
+export interface PairingMetrics {
+  readonly engine_version: string
+  readonly totals: { readonly [name: string]: number }
+  readonly pair_rate: number
+  readonly singleton_rate: number
+  readonly by_brand: { readonly [brand: string]: PairingGroupStats }
+  readonly by_category: { readonly [category: string]: PairingGroupStats }
+  readonly reasons: { readonly [reason in PairingReason]?: number }
+  readonly thresholds: PairingConfigValue
+}
+/** `pair` result: `pairing.json`. */
+export interface PairingResult {
+  readonly engine_version: string
+  readonly config: PairingConfigValue
+  readonly pairs: readonly Pair[]
+  readonly tiebreaks: readonly Tiebreak[]
+  readonly singletons: readonly Singleton[]
+  readonly metrics: PairingMetrics
+}
+export interface PairingViolation {
+  readonly code: string
+  readonly message: string
+  readonly ids: readonly string[]
+}
+export interface GoldenDifference {
+  readonly document: 'pairing' | 'metrics'
+  readonly path: string
+  readonly expected: ReadonlyJsonValue | null
+  readonly actual: ReadonlyJsonValue | null
+}
+export interface MetricChange {
+  readonly path: string
+  readonly before: number | null
+  readonly after: number | null
+  readonly delta: number | null
+}

@@ -81,3 +81,13 @@ if (decision.action === 'retry') void decision.delay_ms
 const entry: verity.LogEntry = verity.appendLogEntry(null, { timestamp: '2025-10-01T09:00:00Z', subsystem: 's', event: 'e' })
 const report: Promise<verity.VerifyReport> = verity.verifyLogAsync([entry], { now: '2025-10-01T10:00:00Z' })
 export { failed, report }
+
+// ---- pairing
+const pairing: verity.PairingResult = verity.pair({ images: [{ id: 'a', view: 'front' }] }, { auto_pair_score: 2.2 })
+const firstPair: verity.Pair | undefined = pairing.pairs[0]
+// @ts-expect-error results are read-only
+pairing.pairs.push(firstPair!)
+const config: verity.PairingConfigValue = verity.pairingConfigFromEnv(process.env)
+const pending: Promise<verity.PairingResult> = verity.pairAsync(Buffer.from('[]'), config, { decisions: [{ front: 'a', back: null }] })
+const contract: readonly verity.PairingViolation[] = verity.verifyContract('[]', pairing)
+export { pending, contract }

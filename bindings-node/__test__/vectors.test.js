@@ -78,6 +78,8 @@ const SIGNATURES = {
     // the core validates verify options itself (an unknown one is invalid_config)
     openOptions: true,
   },
+  pair: { args: ['analysis', 'config', 'decisions'], docs: ['analysis', 'config', 'decisions'] },
+  verify_contract: { args: ['analysis', 'pairing'], docs: ['analysis', 'pairing'] },
   canonical_json: { args: ['value'], docs: ['value'] },
   template_config_hash: { args: ['config'], docs: ['config'] },
   template_config_hash_many: { args: ['configs'] },

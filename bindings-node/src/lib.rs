@@ -19,3 +19,4 @@ mod dedup;
 mod enforcement;
 mod metadata;
 mod outcome;
+mod pairing;
