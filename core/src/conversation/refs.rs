@@ -13,7 +13,8 @@
 //! possible`, `it seems`, `it depends`); `that` as a relative pronoun or
 //! conjunction (`a pump that can…`, `I think that…`): right after a mention, two
 //! words after an article, after a verb of saying/thinking, or before a
-//! subject word; `this`/`that` followed by any other noun.
+//! subject word; `this`/`that` followed by any other noun; remarks about the
+//! exchange (`that's all`, `that is fine`, `this is great`).
 
 use super::extract::{number, Found};
 use super::state::EntityKind;
@@ -37,8 +38,9 @@ pub(crate) struct Phrase {
     pub pointer: Pointer,
     /// Restrict to items of this category (a category noun in the phrase).
     pub category: Option<String>,
-    /// Preceded by `<number> of` (`two of them`): may point at one product.
-    pub quantity_of: bool,
+    /// A count (2 or more) precedes it in the turn (`two of them`,
+    /// `I'll take 2, do you ship them?`): may point at one product.
+    pub counted: bool,
     /// Index (in the mention list) of the category noun the phrase consumed.
     pub consumed_mention: Option<usize>,
 }
@@ -54,6 +56,29 @@ const EXPLETIVE_NEXT: [&str; 10] = [
     "depends",
     "raining",
     "matter",
+];
+const IDIOM_NEXT: [&str; 21] = [
+    "all",
+    "it",
+    "everything",
+    "fine",
+    "great",
+    "perfect",
+    "ok",
+    "okay",
+    "right",
+    "correct",
+    "helpful",
+    "brilliant",
+    "lovely",
+    "good",
+    "kind",
+    "fair",
+    "true",
+    "amazing",
+    "awesome",
+    "cool",
+    "enough",
 ];
 const SKIPPABLE_AUX: [&str; 5] = ["is", "s", "was", "would", "be"];
 const AUX_BEFORE: [&str; 14] = [
@@ -255,7 +280,9 @@ pub(crate) fn phrases(words: &[Word], mentions: &[Found]) -> Vec<Phrase> {
             _ => {}
         }
         if let Some((end, pointer, consumed)) = phrase {
-            let quantity_of = before(1) == "of" && i >= 2 && number(&words[i - 2]).is_some();
+            let counted = (0..i)
+                .any(|k| in_mention[k].is_none() && number(&words[k]).is_some_and(|n| n >= 2))
+                || (before(1) == "of" && i >= 2 && number(&words[i - 2]).is_some());
             out.push(Phrase {
                 start: i,
                 end,
@@ -268,7 +295,7 @@ pub(crate) fn phrases(words: &[Word], mentions: &[Found]) -> Vec<Phrase> {
                 category: consumed
                     .and_then(|m| mentions.get(m))
                     .map(|f| f.name.clone()),
-                quantity_of,
+                counted,
                 consumed_mention: consumed,
             });
             i = end;
@@ -290,12 +317,33 @@ fn expletive(words: &[Word], i: usize) -> bool {
         .is_some_and(|w| EXPLETIVE_NEXT.contains(&w.lower.as_str()))
 }
 
+/// `that's all`, `that is fine`, `this is great`: about the exchange, not a thing.
+fn idiom(words: &[Word], i: usize) -> bool {
+    let mut j = i + 1;
+    while j < words.len()
+        && j <= i + 3
+        && matches!(
+            words[j].lower.as_str(),
+            "s" | "is" | "ll" | "will" | "be" | "was"
+        )
+    {
+        j += 1;
+    }
+    j > i + 1
+        && words
+            .get(j)
+            .is_some_and(|w| IDIOM_NEXT.contains(&w.lower.as_str()))
+}
+
 /// `this`/`that` standing for a thing, not introducing a clause or a noun.
 fn demonstrative_pronoun(words: &[Word], i: usize, in_mention: &[Option<usize>]) -> bool {
     let lower = |k: usize| words.get(k).map(|w| w.lower.as_str()).unwrap_or("");
     let previous = if i >= 1 { lower(i - 1) } else { "" };
     if i >= 1 && AUX_BEFORE.contains(&previous) && !words[i - 1].break_after {
         return true;
+    }
+    if idiom(words, i) {
+        return false;
     }
     let after_mention = i >= 1 && in_mention[i - 1].is_some();
     let after_article_noun = i >= 2 && ARTICLES.contains(&lower(i - 2));
@@ -344,13 +392,16 @@ mod tests {
         assert!(texts("I think that you need a part that fits").is_empty());
         assert!(texts("the first time, the last week").is_empty());
         assert!(texts("those who ask").is_empty());
+        assert!(texts("That's all for now, that is great").is_empty());
     }
 
     #[test]
-    fn quantity_of() {
+    fn counted() {
         let p = phrases(&words("I'll take two of them"), &[]);
-        assert!(p[0].quantity_of);
+        assert!(p[0].counted);
         let p = phrases(&words("all of them"), &[]);
-        assert!(!p[0].quantity_of);
+        assert!(!p[0].counted);
+        let p = phrases(&words("I'll take 2. Do you ship them?"), &[]);
+        assert!(p[0].counted);
     }
 }

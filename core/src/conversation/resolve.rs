@@ -3,13 +3,14 @@
 //!
 //! - singular (`it`, `that one`): the candidates mentioned most recently
 //!   (latest turn, counting earlier words of the current turn) among
-//!   entities whose latest mention was singular; items (products, parts,
-//!   orders) before categories. One candidate → it. Several → the user's
+//!   entities whose latest mention was singular; only items (products,
+//!   parts, orders) while any item was ever named, else categories. One candidate → it. Several → the user's
 //!   focus if it is one of them, otherwise `ambiguous`.
 //! - plural (`they`, `those`): the most recent of (a) the last list,
 //!   (b) entities mentioned in the plural (`hydraulic hoses`); a list wins a
-//!   tie within a turn. After `<number> of` (`two of them`) a singular
-//!   antecedent also counts (two of one product).
+//!   tie within a turn. A singular antecedent also counts (units of one
+//!   product) when the turn counts before the phrase (`I'll take 2, do you
+//!   ship them?`, `two of those`) or when there is no plural antecedent at all.
 //! - ordinal (`the second one`, `the last one`): that member of the last list.
 //! - a category noun in the phrase (`that valve`, `those pumps`) keeps only
 //!   items of that category.
@@ -92,7 +93,7 @@ impl Work {
 
     /// The most recent singular antecedent and its turn.
     fn singular(&self, category: Option<&str>) -> Option<(u64, Result<String, UnresolvedReason>)> {
-        let candidates: Vec<&Entity> = self
+        let mut candidates: Vec<&Entity> = self
             .entities
             .iter()
             .filter(|e| match category {
@@ -100,14 +101,15 @@ impl Work {
                 None => !e.plural,
             })
             .collect();
+        // A pronoun points at a thing: a category only when no item was ever named.
+        if candidates.iter().any(|e| e.kind != EntityKind::Category) {
+            candidates.retain(|e| e.kind != EntityKind::Category);
+        }
         let turn = candidates.iter().map(|e| e.last_mention_turn).max()?;
-        let mut group: Vec<&Entity> = candidates
+        let group: Vec<&Entity> = candidates
             .into_iter()
             .filter(|e| e.last_mention_turn == turn)
             .collect();
-        if group.iter().any(|e| e.kind != EntityKind::Category) {
-            group.retain(|e| e.kind != EntityKind::Category);
-        }
         let outcome = match group.as_slice() {
             [only] => Ok(only.key.clone()),
             _ => match &self.focus {
@@ -160,29 +162,23 @@ impl Work {
                     .ok_or(UnresolvedReason::OutOfRange)
             }
             Pointer::Plural => {
-                // (turn, preference within a turn, outcome)
-                let mut best: Option<(u64, u8, Result<Vec<String>, UnresolvedReason>)> = None;
-                let mut consider =
-                    |turn: u64, rank: u8, outcome: Result<Vec<String>, UnresolvedReason>| {
-                        if best
-                            .as_ref()
-                            .is_none_or(|(t, r, _)| (turn, rank) > (*t, *r))
-                        {
-                            best = Some((turn, rank, outcome));
-                        }
-                    };
+                // (turn, preference within a turn, outcome): the most recent wins.
+                let mut options: Vec<(u64, u8, Result<Vec<String>, UnresolvedReason>)> = Vec::new();
                 if let Some((turn, keys)) = self.latest_list(category) {
-                    consider(turn, 2, Ok(keys));
+                    options.push((turn, 2, Ok(keys)));
                 }
                 if let Some((turn, keys)) = self.plural_mentions(category) {
-                    consider(turn, 1, Ok(keys));
+                    options.push((turn, 1, Ok(keys)));
                 }
-                if phrase.quantity_of {
+                if phrase.counted || options.is_empty() {
                     if let Some((turn, outcome)) = self.singular(category) {
-                        consider(turn, 0, outcome.map(|k| vec![k]));
+                        options.push((turn, 0, outcome.map(|k| vec![k])));
                     }
                 }
-                best.map(|(_, _, outcome)| outcome)
+                options
+                    .into_iter()
+                    .max_by_key(|(turn, rank, _)| (*turn, *rank))
+                    .map(|(_, _, outcome)| outcome)
                     .unwrap_or(Err(UnresolvedReason::NoAntecedent))
             }
         }

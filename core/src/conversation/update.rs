@@ -3,7 +3,10 @@
 //! Order of work: decay salience; walk the turn's explicit mentions and
 //! (user turns only) reference phrases in text order, so a reference sees
 //! what was said before it, even earlier in the same turn; quantities; the
-//! turn's list; then, for user turns, focus and topic; finally pruning.
+//! turn's list; then, for user turns, focus and topic (the topic of the
+//! first item named or pointed at, else of the first category); for an
+//! assistant turn that answers a question about a category with exactly one
+//! item of it, that item becomes the focus; finally pruning.
 //!
 //! Salience (integer 0..=100): a mention sets it to at least 100 (user),
 //! 70 (assistant) or 50 (system); a resolved reference to 100; every turn
@@ -16,7 +19,7 @@ use super::extract::{mentions, number, Found};
 use super::refs::{phrases, Phrase, Pointer};
 use super::report::{Mention, QuantityMention, Resolution, Target, TurnReport};
 use super::resolve::Work;
-use super::state::{ConversationState, Entity, ListMemo, MAX_ENTITIES};
+use super::state::{ConversationState, Entity, EntityKind, ListMemo, MAX_ENTITIES};
 use super::text::words;
 use super::turn::{Role, Turn};
 use crate::error::{Error, Result};
@@ -134,10 +137,16 @@ pub(crate) fn apply(
     if turn.role() == Role::User {
         next.focus =
             focus_of(&next, &subjects).or(next.focus.take().filter(|_| subjects.is_empty()));
-        let new_topic = subjects
-            .first()
-            .and_then(|(_, k)| next.entity(k))
-            .map(Entity::topic);
+        // The first item the user names or points at; a category only when no item.
+        let subject_entities: Vec<&Entity> = subjects
+            .iter()
+            .filter_map(|(_, k)| next.entity(k))
+            .collect();
+        let new_topic = subject_entities
+            .iter()
+            .find(|e| e.kind != EntityKind::Category)
+            .or(subject_entities.first())
+            .map(|e| e.topic());
         if let Some(topic) = new_topic {
             if let Some(old) = next.topic.as_ref().filter(|old| old.key != topic.key) {
                 topic_switch = true;
@@ -149,6 +158,11 @@ pub(crate) fn apply(
                 }
             }
             next.topic = Some(topic);
+        }
+    }
+    if turn.role() == Role::Assistant {
+        if let Some(answer) = answer_to_category_question(&previous, &next, &report_mentions) {
+            next.focus = Some(answer);
         }
     }
     prune(&mut next, index);
@@ -276,6 +290,39 @@ fn quantities(
     out
 }
 
+/// The user asked about a category (`do you have a seal kit for it?`) and
+/// the assistant answered with exactly one item of it: that item is now in focus.
+fn answer_to_category_question(
+    previous: &ConversationState,
+    next: &ConversationState,
+    said: &[Mention],
+) -> Option<String> {
+    let question = previous
+        .last_turn
+        .as_ref()
+        .filter(|t| t.role == Role::User)?;
+    let asked: Vec<String> = question
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Category)
+        .map(|m| m.name.to_lowercase())
+        .collect();
+    let mut answers: Vec<&str> = Vec::new();
+    for m in said {
+        let in_asked = next
+            .entity(&m.key)
+            .and_then(Entity::category)
+            .is_some_and(|c| asked.contains(&c.to_lowercase()));
+        if in_asked && !answers.contains(&m.key.as_str()) {
+            answers.push(&m.key);
+        }
+    }
+    match answers.as_slice() {
+        [only] => Some((*only).to_owned()),
+        _ => None,
+    }
+}
+
 /// The user's focus after a turn about `subjects`: the one item (or order)
 /// named or resolved; none when several; else the first category.
 fn focus_of(state: &ConversationState, subjects: &[(usize, String)]) -> Option<String> {
@@ -283,7 +330,7 @@ fn focus_of(state: &ConversationState, subjects: &[(usize, String)]) -> Option<S
     let mut first_category = None;
     for (_, key) in subjects {
         let Some(e) = state.entity(key) else { continue };
-        if e.kind == super::state::EntityKind::Category {
+        if e.kind == EntityKind::Category {
             first_category.get_or_insert(key.clone());
         } else if !items.contains(&key.as_str()) {
             items.push(key);
