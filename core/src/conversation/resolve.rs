@@ -10,7 +10,8 @@
 //!   (b) entities mentioned in the plural (`hydraulic hoses`); a list wins a
 //!   tie within a turn. A singular antecedent also counts (units of one
 //!   product) when the turn counts before the phrase (`I'll take 2, do you
-//!   ship them?`, `two of those`) or when there is no plural antecedent at all.
+//!   ship them?`, `two of those`); otherwise a plural never points at one
+//!   singular thing (`can you add them` after one hose stays unresolved).
 //! - ordinal (`the second one`, `the last one`): that member of the last list.
 //! - a category noun in the phrase (`that valve`, `those pumps`) keeps only
 //!   items of that category.
@@ -170,7 +171,7 @@ impl Work {
                 if let Some((turn, keys)) = self.plural_mentions(category) {
                     options.push((turn, 1, Ok(keys)));
                 }
-                if phrase.counted || options.is_empty() {
+                if phrase.counted {
                     if let Some((turn, outcome)) = self.singular(category) {
                         options.push((turn, 0, outcome.map(|k| vec![k])));
                     }
