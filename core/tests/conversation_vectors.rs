@@ -255,7 +255,10 @@ const BLIND_FLOOR: f64 = 0.84;
 fn fresh_resolution_accuracy_is_reported() {
     let (accuracy, cases) = accuracy_of("tests/golden/conversation/fresh.json");
     assert!(cases >= 15);
-    assert!(accuracy >= FRESH_FLOOR, "accuracy {accuracy:.3} below the first-run {FRESH_FLOOR}");
+    assert!(
+        accuracy >= FRESH_FLOOR,
+        "accuracy {accuracy:.3} below the first-run {FRESH_FLOOR}"
+    );
 }
 
 const FRESH_FLOOR: f64 = 0.85;

@@ -185,7 +185,8 @@ impl Catalog {
                 ),
             ));
         }
-        let parsed: CatalogJson = crate::json::from_value(value)?;
+        let parsed: CatalogJson =
+            crate::json::from_value(value).map_err(super::state::name_missing_field)?;
         let categories: Vec<CatalogCategory> = parsed
             .categories
             .into_iter()
