@@ -42,7 +42,7 @@ pub use report::{
 };
 pub use state::{
     entity_key, ConversationState, Entity, EntityKind, ListMemo, Topic, FORMAT_VERSION,
-    MAX_ENTITIES, MAX_LIST_ITEMS,
+    MAX_ENTITIES, MAX_LIST_ITEMS, MAX_REPORT_ITEMS,
 };
 pub use turn::{Role, Turn, MAX_TURN_CHARS};
 

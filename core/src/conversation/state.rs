@@ -3,7 +3,8 @@
 //! [`ConversationState`] is what the host keeps between turns (e.g. a JSONB
 //! column). It is bounded: at most [`MAX_ENTITIES`] entities, names at most
 //! [`super::MAX_NAME_CHARS`] characters, one remembered list of at most
-//! [`MAX_LIST_ITEMS`], and the report of the last turn only. A state read
+//! [`MAX_LIST_ITEMS`], and the report of the last turn only (at most
+//! [`MAX_REPORT_ITEMS`] mentions, quantities and resolutions). A state read
 //! back is checked before use: a newer `format_version` is refused
 //! (`unsupported_version`), a wrong type or a broken invariant is a typed
 //! error naming the field (`$.entities[2].last_mention_turn`).
@@ -19,6 +20,9 @@ use std::collections::HashSet;
 pub const FORMAT_VERSION: u32 = 1;
 /// Most entities kept; the least salient, oldest are pruned first.
 pub const MAX_ENTITIES: usize = 16;
+/// Most mentions, quantities and resolutions kept in the turn report (the
+/// first ones in text order).
+pub const MAX_REPORT_ITEMS: usize = 32;
 /// Most members of the remembered list.
 pub const MAX_LIST_ITEMS: usize = 10;
 
@@ -336,6 +340,21 @@ impl ConversationState {
                     return broken(
                         format!("$.last_list.keys[{i}]"),
                         "list member is not a tracked entity",
+                    );
+                }
+            }
+        }
+        if let Some(report) = &self.last_turn {
+            let sizes = [
+                ("mentions", report.mentions.len()),
+                ("quantities", report.quantities.len()),
+                ("resolutions", report.resolutions.len()),
+            ];
+            for (field, size) in sizes {
+                if size > MAX_REPORT_ITEMS {
+                    return broken(
+                        format!("$.last_turn.{field}"),
+                        "more items than the documented bound",
                     );
                 }
             }

@@ -19,7 +19,9 @@ use super::extract::{mentions, number, Found};
 use super::refs::{phrases, Phrase, Pointer};
 use super::report::{Mention, QuantityMention, Resolution, Target, TurnReport};
 use super::resolve::Work;
-use super::state::{ConversationState, Entity, EntityKind, ListMemo, MAX_ENTITIES};
+use super::state::{
+    ConversationState, Entity, EntityKind, ListMemo, MAX_ENTITIES, MAX_REPORT_ITEMS,
+};
 use super::text::words;
 use super::turn::{Role, Turn};
 use crate::error::{Error, Result};
@@ -166,12 +168,19 @@ pub(crate) fn apply(
         }
     }
     prune(&mut next, index);
+    report_mentions.truncate(MAX_REPORT_ITEMS);
+    let mut quantities = quantities;
+    quantities.truncate(MAX_REPORT_ITEMS);
     next.last_turn = Some(TurnReport {
         turn_index: index,
         role: turn.role(),
         mentions: report_mentions,
         quantities,
-        resolutions: resolutions.into_iter().map(|(_, r)| r).collect(),
+        resolutions: resolutions
+            .into_iter()
+            .take(MAX_REPORT_ITEMS)
+            .map(|(_, r)| r)
+            .collect(),
         topic_switch,
         previous_topic,
     });
