@@ -19,7 +19,7 @@ use crate::error::{Error, ErrorKind, Result};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use serde_json::Value;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Most products + categories a catalogue may hold.
 pub const MAX_CATALOG_ENTRIES: usize = 100_000;
@@ -133,13 +133,16 @@ impl Catalog {
             }
             category_names.push(name);
         }
+        let by_lower: HashMap<String, &String> = category_names
+            .iter()
+            .map(|c| (c.to_lowercase(), c))
+            .collect();
         let canonical_category = |raw: &str| {
-            let lower = raw.trim().to_lowercase();
-            category_names
-                .iter()
-                .find(|c| c.to_lowercase() == lower)
-                .cloned()
-                .unwrap_or_else(|| raw.trim().to_owned())
+            let trimmed = raw.trim();
+            by_lower
+                .get(&trimmed.to_lowercase())
+                .map(|c| (*c).clone())
+                .unwrap_or_else(|| trimmed.to_owned())
         };
         for (i, product) in products.iter().enumerate() {
             let at = format!("$.products[{i}]");
