@@ -9,3 +9,6 @@ section() { printf '\n== %s ==\n' "$1"; }
 
 section "provider detection"
 "$VERITY" provider gpt-5 o4-mini gemini-2.5-pro claude-sonnet-4-5 anthropic.claude-3-haiku mistral-large || true
+
+section "conversation (references, topic switch, context block; a cargo example: the CLI has no conversation command)"
+cargo run -q --release -p verity --example conversation "$DATA/conversation_parts_catalog.json" || true
