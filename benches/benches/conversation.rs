@@ -86,6 +86,20 @@ fn bench(c: &mut Criterion) {
             render_context(&next, DEFAULT_CONTEXT_BUDGET)
         })
     });
+    // Worst case input: a 16 KiB user turn of part numbers and pronouns.
+    let huge: String = (0..1_000)
+        .map(|i| format!("QX-{i:04} it "))
+        .collect::<String>()
+        .chars()
+        .take(verity::conversation::MAX_TURN_CHARS)
+        .collect();
+    let huge = Turn::new(Role::User, huge, None).expect("turn");
+    c.bench_function("conversation/update_16k_turn", |b| {
+        b.iter(|| {
+            update_conversation(Some(black_box(&state)), black_box(&huge), Some(&catalog))
+                .expect("update")
+        })
+    });
     c.bench_function("conversation/six_turns_update_render_roundtrip_json", |b| {
         // What a host does per turn: read the stored JSON, update, render, store JSON.
         b.iter(|| {

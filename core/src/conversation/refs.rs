@@ -230,6 +230,9 @@ pub(crate) fn phrases(words: &[Word], mentions: &[Found]) -> Vec<Phrase> {
         (f.kind == EntityKind::Category && f.start == i).then_some(m)
     };
     let lower = |i: usize| words.get(i).map(|w| w.lower.as_str()).unwrap_or("");
+    // The first count of two or more outside mentions (`I'll take 2`).
+    let first_count = (0..words.len())
+        .find(|&k| in_mention[k].is_none() && number(&words[k]).is_some_and(|n| n >= 2));
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -280,8 +283,7 @@ pub(crate) fn phrases(words: &[Word], mentions: &[Found]) -> Vec<Phrase> {
             _ => {}
         }
         if let Some((end, pointer, consumed)) = phrase {
-            let counted = (0..i)
-                .any(|k| in_mention[k].is_none() && number(&words[k]).is_some_and(|n| n >= 2))
+            let counted = first_count.is_some_and(|k| k < i)
                 || (before(1) == "of" && i >= 2 && number(&words[i - 2]).is_some());
             out.push(Phrase {
                 start: i,

@@ -26,6 +26,11 @@ use super::text::words;
 use super::turn::{Role, Turn};
 use crate::error::{Error, Result};
 
+/// New entities one turn may add (the first in text order); only
+/// [`MAX_ENTITIES`] survive pruning anyway, and this keeps a 16 KiB turn of
+/// part numbers linear.
+pub const MAX_NEW_ENTITIES_PER_TURN: usize = 64;
+
 const COUNT_WORDS: [&str; 14] = [
     "x", "units", "unit", "pcs", "pieces", "packs", "pack", "tubs", "bottles", "boxes", "tubes",
     "items", "more", "of",
@@ -93,6 +98,11 @@ pub(crate) fn apply(
         if take_mention {
             let f = explicit[m];
             m += 1;
+            let known = work.entities.iter().any(|e| e.key == f.key);
+            if !known && work.entities.len() >= previous.entities.len() + MAX_NEW_ENTITIES_PER_TURN
+            {
+                continue;
+            }
             touch(&mut work.entities, f, index, base, f.plural);
             work.turn_mentions.push(f.key.clone());
             subjects.push((f.start, f.key.clone()));
@@ -255,15 +265,20 @@ fn quantities(
     resolutions: &[(usize, Resolution)],
     entities: &mut [Entity],
 ) -> Vec<QuantityMention> {
-    let covered = |i: usize| {
-        explicit.iter().any(|f| f.start <= i && i < f.end)
-            || refs.iter().any(|p| p.start <= i && i < p.end)
-    };
+    // Per word: covered by a mention or phrase; index of the mention starting there.
+    let mut covered = vec![false; ws.len()];
+    let mut mention_start: Vec<Option<usize>> = vec![None; ws.len()];
+    for (m, f) in explicit.iter().enumerate() {
+        covered[f.start..f.end].iter_mut().for_each(|c| *c = true);
+        mention_start[f.start] = Some(m);
+    }
+    for p in refs {
+        covered[p.start..p.end].iter_mut().for_each(|c| *c = true);
+    }
+    let covered = |i: usize| covered.get(i).copied().unwrap_or(false);
     let mention_at = |i: usize| {
-        explicit
-            .iter()
-            .find(|f| f.start == i)
-            .map(|f| vec![f.key.clone()])
+        let m = mention_start.get(i).copied().flatten()?;
+        explicit.get(m).map(|f| vec![f.key.clone()])
     };
     let resolved_at = |i: usize| {
         resolutions
