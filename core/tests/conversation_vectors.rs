@@ -250,7 +250,8 @@ const BLIND_FLOOR: f64 = 0.84;
 /// The fresh set was written after the blind-set fixes. First run: 85.7%
 /// (18 of 20 references right, 1 spurious) — the honest estimate. One rule
 /// was then removed because the spec forbids guessing (a plural with no
-/// plural antecedent fell back to a singular one); nothing else was tuned.
+/// plural antecedent fell back to a singular one): 90.5%. Later, `its` typed
+/// for `it's` (one of its misses) was handled: 95.0%, so no longer blind.
 #[test]
 fn fresh_resolution_accuracy_is_reported() {
     let (accuracy, cases) = accuracy_of("tests/golden/conversation/fresh.json");
@@ -261,4 +262,4 @@ fn fresh_resolution_accuracy_is_reported() {
     );
 }
 
-const FRESH_FLOOR: f64 = 0.85;
+const FRESH_FLOOR: f64 = 0.95;

@@ -226,7 +226,7 @@ fn resolve_phrase(work: &mut Work, p: &Phrase, turn: u64) -> Resolution {
     let kind = match p.pointer {
         Pointer::Singular => super::report::ReferenceKind::Singular,
         Pointer::Plural => super::report::ReferenceKind::Plural,
-        Pointer::Ordinal(_) => super::report::ReferenceKind::Ordinal,
+        Pointer::Ordinal(_) | Pointer::Other => super::report::ReferenceKind::Ordinal,
     };
     let mut targets = Vec::new();
     if let Ok(keys) = &outcome {
