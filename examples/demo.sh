@@ -41,3 +41,5 @@ echo "-- the same log with one payload edited (approval granted by someone else)
 sed 's/ops-oncall/mallory/' "$LOG_DIR/log.jsonl" > "$LOG_DIR/tampered.jsonl"
 "$VERITY" log verify "$LOG_DIR/tampered.jsonl" | grep -E '^  "ok"|^      "(kind|line|seq|message)"' || true
 rm -rf "$LOG_DIR"
+section "conversation (references, topic switch, context block; a cargo example: the CLI has no conversation command)"
+cargo run -q --release -p verity --example conversation "$DATA/conversation_parts_catalog.json" || true
