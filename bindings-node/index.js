@@ -835,6 +835,7 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.Catalog = nativeBinding.Catalog
 module.exports.DedupIndex = nativeBinding.DedupIndex
 module.exports.ExecutionResult = nativeBinding.ExecutionResult
 module.exports.aggregateOutcomes = nativeBinding.aggregateOutcomes
@@ -862,11 +863,14 @@ module.exports.pairingConfigFromEnv = nativeBinding.pairingConfigFromEnv
 module.exports.parseIdempotencyKey = nativeBinding.parseIdempotencyKey
 module.exports.probeIdempotencyKey = nativeBinding.probeIdempotencyKey
 module.exports.providerVersionKey = nativeBinding.providerVersionKey
+module.exports.renderContext = nativeBinding.renderContext
 module.exports.renderedPromptSha256 = nativeBinding.renderedPromptSha256
+module.exports.replayConversation = nativeBinding.replayConversation
 module.exports.runIdempotencyKey = nativeBinding.runIdempotencyKey
 module.exports.templateConfigHash = nativeBinding.templateConfigHash
 module.exports.templateConfigHashMany = nativeBinding.templateConfigHashMany
 module.exports.templateConfigHashManyAsync = nativeBinding.templateConfigHashManyAsync
+module.exports.updateConversation = nativeBinding.updateConversation
 module.exports.verifyContract = nativeBinding.verifyContract
 module.exports.verifyGolden = nativeBinding.verifyGolden
 module.exports.verifyLog = nativeBinding.verifyLog

@@ -559,3 +559,69 @@ export interface MetricChange {
   readonly after: number | null
   readonly delta: number | null
 }
+
+// ---- conversation ---------------------------------------------------------
+
+/** A catalogue document: products (with optional category, sku, aliases) and categories. */
+export interface CatalogInput {
+  products?: { name: string; category?: string | null; sku?: string | null; aliases?: string[] | null }[]
+  categories?: (string | { name: string; aliases?: string[] | null })[]
+}
+/** One chat turn. */
+export interface ConversationTurn {
+  role: 'user' | 'assistant' | 'system'
+  text: string
+}
+export type EntityKind = 'product' | 'category' | 'sku' | 'order'
+export interface ConversationEntity {
+  readonly key: string
+  readonly kind: EntityKind
+  readonly name: string
+  readonly category: string | null
+  readonly first_mention_turn: number
+  readonly last_mention_turn: number
+  readonly mention_count: number
+  readonly plural: boolean
+  readonly salience: number
+  readonly quantity: number | null
+}
+export interface ResolutionTarget {
+  readonly key: string
+  readonly kind: EntityKind
+  readonly name: string
+}
+export interface Resolution {
+  readonly turn_index: number
+  readonly phrase: string
+  readonly kind: 'singular' | 'plural' | 'ordinal'
+  readonly resolved: boolean
+  readonly targets: readonly ResolutionTarget[]
+  readonly reason: 'no_antecedent' | 'ambiguous' | 'out_of_range' | null
+}
+/** The report of the last turn applied. */
+export interface TurnReport {
+  readonly turn_index: number
+  readonly role: ConversationTurn['role']
+  readonly mentions: readonly ReadonlyJsonValue[]
+  readonly quantities: readonly ReadonlyJsonValue[]
+  readonly resolutions: readonly Resolution[]
+  readonly topic_switch: boolean
+  readonly previous_topic: ReadonlyJsonValue | null
+}
+/** The state a host stores between turns (JSON schema: tests/schemas/conversation/state.schema.json). */
+export interface ConversationState {
+  readonly format_version: number
+  readonly turn_count: number
+  readonly last_turn_index: number | null
+  readonly topic: { readonly key: string; readonly name: string } | null
+  readonly focus: string | null
+  readonly entities: readonly ConversationEntity[]
+  readonly last_list: ReadonlyJsonValue | null
+  readonly last_turn: TurnReport | null
+}
+/** `replayConversation` result. */
+export interface ConversationReplay {
+  readonly resolutions: readonly Resolution[]
+  readonly topic_switches: readonly number[]
+  readonly state: ConversationState
+}

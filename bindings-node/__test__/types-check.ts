@@ -91,3 +91,13 @@ const config: verity.PairingConfigValue = verity.pairingConfigFromEnv(process.en
 const pending: Promise<verity.PairingResult> = verity.pairAsync(Buffer.from('[]'), config, { decisions: [{ front: 'a', back: null }] })
 const contract: readonly verity.PairingViolation[] = verity.verifyContract('[]', pairing)
 export { pending, contract }
+
+// ---- conversation
+const catalog = new verity.Catalog({ products: [{ name: 'HP-200 Hydraulic Pump', category: 'hydraulic pumps' }] })
+const state: verity.ConversationState = verity.updateConversation(null, { role: 'user', text: 'hi' }, catalog)
+const next = verity.updateConversation(JSON.stringify(state), { role: 'assistant', text: 'hello' })
+// @ts-expect-error roles are a closed union
+verity.updateConversation(null, { role: 'robot', text: 'beep' })
+const block: string = verity.renderContext(next, 850)
+const replay: verity.ConversationReplay = verity.replayConversation([{ role: 'user', text: 'hi' }], catalog)
+export { block, replay }

@@ -15,6 +15,7 @@ mod output;
 mod tasks;
 
 mod auditlog;
+mod conversation;
 mod dedup;
 mod enforcement;
 mod metadata;
