@@ -35,6 +35,8 @@ test('canonicalJson number formatting equals the engine\'s own String(x) for ran
     const expected = String(x)
     assert.equal(verity.canonicalJson(x).toString(), expected, `value ${expected} (given)`)
     assert.equal(verity.canonicalJson([x]).toString(), `[${expected}]`, `value ${expected} (in array)`)
+    // a null forces the exact object walker instead of the JSON.stringify fast path
+    assert.equal(verity.canonicalJson([x, null]).toString(), `[${expected},null]`, `value ${expected} (walker)`)
     // through the text parser: JSON text of x must round-trip to the same double
     assert.equal(verity.canonicalJson(expected).toString(), expected, `value ${expected} (text)`)
     assert.equal(verity.canonicalJson(Buffer.from(expected)).toString(), expected, `value ${expected} (bytes)`)

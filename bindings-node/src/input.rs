@@ -9,12 +9,19 @@
 //!
 //! A JS value is converted with `JSON.stringify` semantics (`toJSON` is
 //! honoured, `undefined`/functions/symbols are dropped from objects and
-//! become `null` in arrays, own + inherited enumerable string keys), except
-//! where `JSON.stringify` would silently lose information, which is an error
-//! naming the path: `NaN`/`±Infinity` → `invalid_number`, a lone surrogate →
-//! `invalid_string`, a `BigInt` or binary data nested in a value →
+//! become `null` in arrays, enumerable string keys, a nested typed array is
+//! an object of its indices), except where `JSON.stringify` would silently
+//! lose information, which is an error naming the path: `NaN`/`±Infinity` →
+//! `invalid_number`, a lone surrogate → `invalid_string`, a `BigInt` →
 //! `invalid_input`, nesting deeper than 128 (or a cycle) → `too_deep`.
 //! Integral numbers within ±2^53 become JSON integers (`1`, not `1.0`).
+//!
+//! Speed: a document argument is first serialised by V8's own
+//! `JSON.stringify` and parsed by the core (one boundary crossing instead of
+//! several per property); only when that text could hide one of the errors
+//! above (it contains `null` or an escaped lone surrogate, or stringify
+//! threw) is the value walked property by property. Either way the result is
+//! the same, and the text path also applies the core's size limit (8 MiB).
 //!
 //! Whether a string argument is JSON text or a JSON string *value* is decided
 //! by the entry point, never guessed: "document" arguments (`response`,
@@ -73,7 +80,8 @@ pub fn with_document<R>(
         let text = js_string(JsString::from_unknown(arg)?, || "$".to_owned())?;
         return f(Doc::Bytes(text.as_bytes()));
     }
-    if arg.get_type()? == ValueType::Object {
+    let kind = arg.get_type()?;
+    if kind == ValueType::Object {
         if arg.is_typedarray()? {
             let slice = Uint8ArraySlice::from_unknown(arg).map_err(|_| not_bytes())?;
             return f(Doc::Bytes(&slice));
@@ -83,7 +91,39 @@ pub fn with_document<R>(
             return f(Doc::Bytes(&buffer));
         }
     }
+    if matches!(
+        kind,
+        ValueType::Object | ValueType::Number | ValueType::Boolean
+    ) {
+        if let Some(text) = stringified(env, arg)? {
+            return f(Doc::Bytes(text.as_bytes()));
+        }
+    }
     f(Doc::Value(value(env, arg)?))
+}
+
+/// Fast path for plain JS values: V8's native `JSON.stringify`, then the
+/// core's parser (far fewer boundary crossings than walking the object).
+/// `None` — use the exact walker of [`value`] — whenever `JSON.stringify`
+/// could have changed the value silently or failed: its text contains `null`
+/// (which is also what NaN/±Infinity become) or `\ud` (an escaped lone
+/// surrogate), or it threw (BigInt, cycle, a throwing getter: the walker
+/// reports these with their path or re-throws).
+fn stringified(env: &Env, arg: Unknown) -> Result<Option<String>, Failure> {
+    let global = env.get_global()?;
+    let json: Object = global.get_named_property("JSON")?;
+    let stringify: Function<Unknown, Unknown> = json.get_named_property("stringify")?;
+    let Ok(out) = stringify.call(arg) else {
+        return Ok(None);
+    };
+    if out.get_type()? != ValueType::String {
+        return Ok(None);
+    }
+    let text = JsString::from_unknown(out)?.into_utf8()?.into_owned()?;
+    if text.contains("null") || text.contains("\\ud") {
+        return Ok(None);
+    }
+    Ok(Some(text))
 }
 
 fn not_bytes() -> Failure {
@@ -127,7 +167,11 @@ pub fn value(env: &Env, arg: Unknown) -> Result<Value, Failure> {
     if arg.get_type()? == ValueType::Undefined {
         return Err(invalid("$", "expected a JSON value, got undefined"));
     }
-    let mut converter = Converter { env, depth: 0 };
+    let mut converter = Converter {
+        env,
+        depth: 0,
+        to_json_key: None,
+    };
     converter
         .convert(arg, &Seg::Root)?
         .ok_or_else(|| invalid("$", "expected a JSON value, got a function or symbol"))
@@ -170,9 +214,11 @@ impl Seg<'_> {
 struct Converter<'e> {
     env: &'e Env,
     depth: usize,
+    /// The JS string `"toJSON"`, created once per conversion.
+    to_json_key: Option<JsString<'e>>,
 }
 
-impl Converter<'_> {
+impl<'e> Converter<'e> {
     /// `None` for values JSON has no form for (undefined, function, symbol).
     fn convert(&mut self, v: Unknown, at: &Seg) -> Result<Option<Value>, Failure> {
         Ok(Some(match v.get_type()? {
@@ -192,9 +238,6 @@ impl Converter<'_> {
     }
 
     fn object(&mut self, v: Unknown, at: &Seg) -> Result<Value, Failure> {
-        if v.is_typedarray()? || v.is_arraybuffer()? || v.is_dataview()? {
-            return Err(invalid(at.render(), "binary data inside a JSON value"));
-        }
         self.depth += 1;
         if self.depth > Limits::DEFAULT_MAX_DEPTH {
             return Err(Failure::Core(CoreError::new(
@@ -207,6 +250,8 @@ impl Converter<'_> {
             )));
         }
         let obj = Object::from_unknown(v)?;
+        // Arrays first; any other object (typed arrays and Maps included, as
+        // JSON.stringify does) is its `toJSON()` or its enumerable string keys.
         let result = if v.is_array()? {
             let len = obj.get_array_length()?;
             let mut items = Vec::with_capacity(len as usize);
@@ -220,9 +265,14 @@ impl Converter<'_> {
             self.depth -= 1;
             return self.convert(json, at).map(|o| o.unwrap_or(Value::Null));
         } else {
+            // One key array per object; each key's JS string is reused for the lookup.
+            let names = obj.get_property_names()?;
+            let len = names.get_array_length()?;
             let mut map = Map::new();
-            for key in Object::keys(&obj)? {
-                let item: Unknown = obj.get_named_property(&key)?;
+            for i in 0..len {
+                let key_js: Unknown = names.get_element(i)?;
+                let key = js_string(JsString::from_unknown(key_js)?, || at.render())?;
+                let item: Unknown = obj.get_property(key_js)?;
                 let seg = Seg::Key(at, &key);
                 if let Some(converted) = self.convert(item, &seg)? {
                     map.insert(key, converted);
@@ -235,13 +285,16 @@ impl Converter<'_> {
     }
 
     /// The result of `obj.toJSON()` when `obj` has such a method (Dates).
-    fn to_json<'a>(&self, obj: &Object<'a>) -> Result<Option<Unknown<'a>>, Failure> {
-        let method: Unknown = obj.get_named_property("toJSON")?;
+    fn to_json<'a>(&mut self, obj: &Object<'a>) -> Result<Option<Unknown<'a>>, Failure> {
+        let key = match self.to_json_key {
+            Some(key) => key,
+            None => *self.to_json_key.insert(self.env.create_string("toJSON")?),
+        };
+        let method: Unknown = obj.get_property(key)?;
         if method.get_type()? != ValueType::Function {
             return Ok(None);
         }
         let f: Function<(), Unknown> = Function::from_unknown(method)?;
-        let _ = self.env;
         Ok(Some(f.apply(obj, ())?))
     }
 }
