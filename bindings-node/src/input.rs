@@ -261,7 +261,7 @@ impl<'e> Converter<'e> {
                 items.push(self.convert(item, &seg)?.unwrap_or(Value::Null));
             }
             Value::Array(items)
-        } else if let Some(json) = self.to_json(&obj)? {
+        } else if let Some(json) = self.call_to_json(&obj)? {
             self.depth -= 1;
             return self.convert(json, at).map(|o| o.unwrap_or(Value::Null));
         } else {
@@ -285,7 +285,7 @@ impl<'e> Converter<'e> {
     }
 
     /// The result of `obj.toJSON()` when `obj` has such a method (Dates).
-    fn to_json<'a>(&mut self, obj: &Object<'a>) -> Result<Option<Unknown<'a>>, Failure> {
+    fn call_to_json<'a>(&mut self, obj: &Object<'a>) -> Result<Option<Unknown<'a>>, Failure> {
         let key = match self.to_json_key {
             Some(key) => key,
             None => *self.to_json_key.insert(self.env.create_string("toJSON")?),
