@@ -272,7 +272,10 @@ const FRESH_FLOOR: f64 = 0.95;
 fn fresh2_resolution_accuracy_is_reported() {
     let (accuracy, cases) = accuracy_of("tests/golden/conversation/fresh2.json");
     assert!(cases >= 15);
-    assert!(accuracy >= FRESH2_FLOOR, "accuracy {accuracy:.3} below the first-run {FRESH2_FLOOR}");
+    assert!(
+        accuracy >= FRESH2_FLOOR,
+        "accuracy {accuracy:.3} below the first-run {FRESH2_FLOOR}"
+    );
 }
 
 const FRESH2_FLOOR: f64 = 0.66;
