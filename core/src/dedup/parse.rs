@@ -248,9 +248,12 @@ impl<'a> Parser<'a> {
         let mut run_start = self.pos;
         loop {
             let rest = self.bytes.get(self.pos..).unwrap_or_default();
-            let stop = rest
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+            // memchr finds the next quote/backslash fast; a control byte
+            // before it (rare, always an error) is then looked for in the run.
+            let stop = memchr::memchr2(b'"', b'\\', rest).map(|end| {
+                let run = rest.get(..end).unwrap_or_default();
+                run.iter().position(|&b| b < 0x20).unwrap_or(end)
+            });
             let Some(offset) = stop else {
                 self.pos = self.bytes.len();
                 return Err(self.error(ErrorKind::InvalidJson, frame, "unterminated string"));

@@ -12,7 +12,8 @@ use crate::json::type_name;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// The normalisation version this build writes into the hashed bytes.
 pub const NORMALIZATION_VERSION: u32 = 1;
@@ -151,7 +152,7 @@ pub fn normalize_template_config(config: &Value) -> Result<Value> {
         .ok_or_else(|| Error::missing_field("$.user_prompt_template"))?;
     doc.insert("user_prompt_template".into(), normalize_text(prompt).into());
     let model = optional_string(fields, "model_id")?
-        .map(|m| m.nfc().collect::<String>().trim().to_owned())
+        .map(|m| nfc(m).trim().to_owned())
         .filter(|m| !m.is_empty())
         .ok_or_else(|| Error::missing_field("$.model_id"))?;
     doc.insert("model_id".into(), model.into());
@@ -194,10 +195,24 @@ fn optional_string<'v>(fields: &'v Map<String, Value>, name: &str) -> Result<Opt
 /// removed, then leading/trailing whitespace (blank lines included) of the
 /// whole text removed. Inner whitespace is kept.
 pub fn normalize_text(text: &str) -> String {
-    let nfc: String = text.nfc().collect();
-    let unified = nfc.replace("\r\n", "\n").replace('\r', "\n");
+    let nfc = nfc(text);
+    let unified = if nfc.contains('\r') {
+        Cow::Owned(nfc.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        nfc
+    };
     let lines: Vec<&str> = unified.split('\n').map(str::trim_end).collect();
     lines.join("\n").trim().to_owned()
+}
+
+/// `s` in Unicode NFC, borrowed when it already is (the common case: the
+/// quick check answers for ASCII and most text without decomposing).
+fn nfc(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.nfc().collect())
+    }
 }
 
 fn country_set(value: Option<&Value>) -> Result<Value> {
@@ -219,7 +234,7 @@ fn country_set(value: Option<&Value>) -> Result<Value> {
                 format!("expected a string, got {}", type_name(item)),
             ));
         };
-        let code: String = code.nfc().collect::<String>().trim().to_uppercase();
+        let code = nfc(code).trim().to_uppercase();
         if code.is_empty() {
             return Err(Error::invalid_input(
                 index_path("$.country_set", i),
@@ -278,7 +293,7 @@ fn inference_params(value: Option<&Value>) -> Result<Value> {
 /// A copy of `value` with every string and key in Unicode NFC.
 fn nfc_value(value: &Value, path: &str) -> Result<Value> {
     Ok(match value {
-        Value::String(s) => Value::String(s.nfc().collect()),
+        Value::String(s) => Value::String(nfc(s).into_owned()),
         Value::Array(items) => Value::Array(
             items
                 .iter()
@@ -306,7 +321,7 @@ fn insert_nfc_key(
     value: Value,
     parent: &str,
 ) -> Result<()> {
-    let key: String = key.nfc().collect();
+    let key = nfc(key).into_owned();
     if map.contains_key(&key) {
         return Err(Error::new(
             ErrorKind::DuplicateKey,
