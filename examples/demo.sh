@@ -9,3 +9,12 @@ section() { printf '\n== %s ==\n' "$1"; }
 
 section "provider detection"
 "$VERITY" provider gpt-5 o4-mini gemini-2.5-pro claude-sonnet-4-5 anthropic.claude-3-haiku mistral-large || true
+
+section "dedup: canonical JSON (RFC 8785) and template config hashes"
+printf '{"b": [1.0, 1e21, -0], "a": "\\u00e9", "\\ufb33": 1, "\\ud83d\\ude00": 2}' | "$VERITY" hash canonical -
+echo
+"$VERITY" hash template "$DATA/dedup_template.json"
+echo "same hash for the reordered/respaced variant (0.70, [\"us\",\"CH\"], CRLF, name changed):"
+"$VERITY" hash template "$DATA/dedup_template_variant.json" | grep config_hash
+echo "a duplicate key is an error (exit 2):"
+printf '{"a":1,"a":2}' | "$VERITY" hash canonical - || true
