@@ -7,7 +7,9 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use std::hint::black_box;
-use verity::dedup::{canonical_json, canonical_json_from_bytes, template_config_hash};
+use verity::dedup::{
+    canonical_json, canonical_json_from_bytes, normalize_template_config, template_config_hash,
+};
 
 /// A realistic template config; its canonical form is about 1 KB.
 fn template_config() -> Value {
@@ -93,6 +95,9 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(canonical_len));
     group.bench_function("template_config_hash/template_1kb", |b| {
         b.iter(|| template_config_hash(black_box(&config)).expect("hash"))
+    });
+    group.bench_function("normalize_template_config/template_1kb", |b| {
+        b.iter(|| normalize_template_config(black_box(&config)).expect("normalised"))
     });
     group.finish();
 }

@@ -292,6 +292,10 @@ fn inference_params(value: Option<&Value>) -> Result<Value> {
 
 /// A copy of `value` with every string and key in Unicode NFC.
 fn nfc_value(value: &Value, path: &str) -> Result<Value> {
+    if is_all_nfc(value) {
+        // The common case: a plain clone, no per-node paths or key checks.
+        return Ok(value.clone());
+    }
     Ok(match value {
         Value::String(s) => Value::String(nfc(s).into_owned()),
         Value::Array(items) => Value::Array(
@@ -311,6 +315,19 @@ fn nfc_value(value: &Value, path: &str) -> Result<Value> {
         }
         other => other.clone(),
     })
+}
+
+fn is_nfc(s: &str) -> bool {
+    matches!(nfc(s), Cow::Borrowed(_))
+}
+
+fn is_all_nfc(value: &Value) -> bool {
+    match value {
+        Value::String(s) => is_nfc(s),
+        Value::Array(items) => items.iter().all(is_all_nfc),
+        Value::Object(map) => map.iter().all(|(k, v)| is_nfc(k) && is_all_nfc(v)),
+        _ => true,
+    }
 }
 
 /// Inserts under the NFC form of `key`; two keys equal after NFC are a
