@@ -137,7 +137,8 @@ impl Writer<'_> {
     }
 
     /// Recurses with a child path that is only built when the child is a
-    /// container (scalars never fail, so their paths are never needed).
+    /// container: scalars cannot fail (a `Number` can only be non-finite
+    /// under serde_json's `arbitrary_precision`, reported at the parent).
     fn value_at(
         &mut self,
         value: &Value,
