@@ -124,7 +124,7 @@ impl Writer<'_> {
                     if i > 0 {
                         self.out.push(b',');
                     }
-                    self.value_at(item, || index_path(path, i), depth)?;
+                    self.value_at(item, path, || index_path(path, i), depth)?;
                 }
                 self.out.push(b']');
             }
@@ -142,12 +142,13 @@ impl Writer<'_> {
     fn value_at(
         &mut self,
         value: &Value,
+        parent: &str,
         child_path: impl FnOnce() -> String,
         depth: usize,
     ) -> Result<()> {
         match value {
             Value::Array(_) | Value::Object(_) => self.value(value, &child_path(), depth),
-            _ => self.value(value, "$", depth),
+            _ => self.value(value, parent, depth),
         }
     }
 
@@ -174,7 +175,7 @@ impl Writer<'_> {
             }
             write_string(key, self.out);
             self.out.push(b':');
-            self.value_at(item, || field_path(path, key), depth)?;
+            self.value_at(item, path, || field_path(path, key), depth)?;
         }
         self.out.push(b'}');
         Ok(())
