@@ -53,6 +53,7 @@ mod canonical;
 mod index;
 mod keys;
 mod parse;
+mod path;
 mod template;
 mod timestamp;
 mod typed;

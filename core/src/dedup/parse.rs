@@ -20,7 +20,8 @@
 //! (8 MiB, 128 nested arrays/objects by default). Recursion is bounded by the
 //! depth limit, so deep input cannot overflow the stack.
 
-use crate::error::{field_path, index_path, Error, ErrorKind, Result};
+use super::path::Frame;
+use crate::error::{Error, ErrorKind, Result};
 use crate::json::Limits;
 use serde_json::{Map, Number, Value};
 
@@ -65,35 +66,6 @@ pub fn parse_strict_with_limits(bytes: &[u8], limits: Limits) -> Result<Value> {
         return Err(parser.error(ErrorKind::InvalidJson, &root, "trailing characters"));
     }
     Ok(value)
-}
-
-/// One step of the path to the value being parsed; materialised into a
-/// `$`-rooted string only when an error is reported.
-struct Frame<'p> {
-    parent: Option<&'p Frame<'p>>,
-    step: Step<'p>,
-}
-
-enum Step<'p> {
-    Root,
-    Key(&'p str),
-    Index(usize),
-}
-
-impl Frame<'_> {
-    const ROOT: Frame<'static> = Frame {
-        parent: None,
-        step: Step::Root,
-    };
-
-    fn path(&self) -> String {
-        let parent = self.parent.map_or_else(|| "$".to_owned(), Frame::path);
-        match self.step {
-            Step::Root => parent,
-            Step::Key(key) => field_path(&parent, key),
-            Step::Index(index) => index_path(&parent, index),
-        }
-    }
 }
 
 struct Parser<'a> {
@@ -177,10 +149,7 @@ impl<'a> Parser<'a> {
                 return Err(self.error(ErrorKind::InvalidJson, frame, "expected a string key"));
             }
             let key = self.string(frame)?;
-            let child = Frame {
-                parent: Some(frame),
-                step: Step::Key(&key),
-            };
+            let child = frame.key(&key);
             if map.contains_key(&key) {
                 return Err(self.error(ErrorKind::DuplicateKey, &child, "duplicate object key"));
             }
@@ -217,10 +186,7 @@ impl<'a> Parser<'a> {
             return Ok(Value::Array(items));
         }
         loop {
-            let child = Frame {
-                parent: Some(frame),
-                step: Step::Index(items.len()),
-            };
+            let child = frame.index(items.len());
             items.push(self.value(&child)?);
             self.skip_whitespace();
             match self.peek() {
