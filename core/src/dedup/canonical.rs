@@ -138,12 +138,34 @@ impl Writer<'_> {
     }
 
     fn object(&mut self, map: &Map<String, Value>, at: &Frame<'_>, depth: usize) -> Result<()> {
-        let mut members: Vec<(&String, &Value)> = map.iter().collect();
-        // serde_json's map is usually already in byte order; sorting a sorted
-        // slice is linear, and this stays correct if `preserve_order` is on.
-        members.sort_by(|(a, _), (b, _)| cmp_utf16(a, b));
+        // serde_json's default map iterates in byte order, which is already
+        // UTF-16 order unless BMP chars >= U+E000 meet astral ones: check in
+        // one pass and only then collect and sort (also correct under
+        // serde_json's `preserve_order`).
+        let mut keys = map.keys();
+        let in_order = keys.next().is_none_or(|first| {
+            keys.try_fold(first, |previous, key| {
+                (cmp_utf16(previous, key) == Ordering::Less).then_some(key)
+            })
+            .is_some()
+        });
+        if in_order {
+            self.members(map.iter(), at, depth)
+        } else {
+            let mut members: Vec<(&String, &Value)> = map.iter().collect();
+            members.sort_by(|(a, _), (b, _)| cmp_utf16(a, b));
+            self.members(members.into_iter(), at, depth)
+        }
+    }
+
+    fn members<'m>(
+        &mut self,
+        members: impl Iterator<Item = (&'m String, &'m Value)>,
+        at: &Frame<'_>,
+        depth: usize,
+    ) -> Result<()> {
         self.out.push(b'{');
-        for (i, (key, item)) in members.into_iter().enumerate() {
+        for (i, (key, item)) in members.enumerate() {
             if i > 0 {
                 self.out.push(b',');
             }
