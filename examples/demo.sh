@@ -29,3 +29,14 @@ echo "same hash for the reordered/respaced variant (0.70, [\"us\",\"CH\"], CRLF,
 "$VERITY" hash template "$DATA/dedup_template_variant.json" | grep config_hash
 echo "a duplicate key is an error (exit 2):"
 printf '{"a":1,"a":2}' | "$VERITY" hash canonical - || true
+
+section "grounding enforcement"
+# Each example response is classified under REQUIRED and UNGROUNDED; a failed
+# enforcement exits 1 (a finding), which is expected here; bad input (2) still stops the demo.
+for response in "$DATA"/responses/enforcement_*.json; do
+  for mode in REQUIRED UNGROUNDED; do
+    "$VERITY" classify --mode "$mode" --summary "$response" || [ $? -eq 1 ]
+  done
+done
+printf '\n-- full outcome (GPT-5 budget-starved, REQUIRED, with explanation) --\n'
+"$VERITY" classify --mode REQUIRED --explain "$DATA/responses/enforcement_openai_budget_starved.json" || [ $? -eq 1 ]
