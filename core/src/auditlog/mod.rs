@@ -25,6 +25,7 @@ pub mod json_ops;
 mod summary;
 pub mod timestamp;
 mod verify;
+mod view;
 
 pub use entry::{append_log_entry, LogEntry, LogEvent};
 pub use hash::{GENESIS_HASH, HASH_DOMAIN, MAX_SEQ};

@@ -29,9 +29,10 @@
 //! kept (`problems_omitted` counts the rest; `problem_counts` is complete).
 
 use super::entry::{parse_hex_hash, LogEntry};
-use super::hash::GENESIS_HASH;
+use super::hash::{entry_hash, HashedFields, GENESIS_HASH};
 use super::summary::{is_failure_event, SubsystemSummary};
 use super::timestamp::Timestamp;
+use super::view::EntryView;
 use crate::error::{Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -218,9 +219,13 @@ impl LogVerifier {
             self.position += 1;
             return;
         }
-        match LogEntry::from_json_line(line) {
-            Ok(entry) => self.push_entry(&entry),
-            Err(e) => self.push_malformed(&e),
+        match serde_json::from_slice::<EntryView<'_>>(line) {
+            Ok(view) => self.check(&view.fields(), view.hash()),
+            // Re-parse only to name the field at fault.
+            Err(fast) => match LogEntry::from_json_line(line) {
+                Err(e) => self.push_malformed(&e),
+                Ok(_) => self.push_malformed(&crate::json::from_serde_error(&fast)),
+            },
         }
     }
 
@@ -246,19 +251,23 @@ impl LogVerifier {
 
     /// Pushes one typed entry.
     pub fn push_entry(&mut self, entry: &LogEntry) {
+        self.check(&entry.fields(), entry.hash());
+    }
+
+    fn check(&mut self, entry: &HashedFields<'_>, stored: &[u8; 32]) {
         let index = self.position;
         self.position += 1;
-        let seq = entry.seq();
+        let seq = entry.seq;
         let at = Some(index);
-        match entry.compute_hash() {
-            Ok(hash) if hash == *entry.hash() => {}
+        match entry_hash(entry) {
+            Ok(hash) if hash == *stored => {}
             Ok(hash) => self.problem_at(
                 ProblemKind::HashMismatch,
                 at,
                 seq,
                 format!(
                     "stored hash {} but the entry hashes to {}",
-                    entry.hash_hex(),
+                    hex::encode(stored),
                     hex::encode(hash)
                 ),
             ),
@@ -267,7 +276,7 @@ impl LogVerifier {
         match &self.previous {
             None if self.options.require_genesis
                 && !self.after_malformed
-                && (seq != 0 || *entry.prev_hash() != GENESIS_HASH) =>
+                && (seq != 0 || *entry.prev_hash != GENESIS_HASH) =>
             {
                 self.problem_at(
                     ProblemKind::TruncatedStart,
@@ -275,20 +284,20 @@ impl LogVerifier {
                     seq,
                     format!(
                         "the first entry is not a genesis entry (seq {seq}, prev_hash {})",
-                        hex::encode(entry.prev_hash())
+                        hex::encode(entry.prev_hash)
                     ),
                 );
             }
             Some(prev) if !self.after_malformed => {
                 let (prev_seq, prev_hash) = (prev.seq, prev.hash);
-                if *entry.prev_hash() != prev_hash {
+                if *entry.prev_hash != prev_hash {
                     self.problem_at(
                         ProblemKind::BrokenLink,
                         at,
                         seq,
                         format!(
                             "prev_hash {} is not the previous entry's hash {}",
-                            hex::encode(entry.prev_hash()),
+                            hex::encode(entry.prev_hash),
                             hex::encode(prev_hash)
                         ),
                     );
@@ -307,7 +316,7 @@ impl LogVerifier {
             }
             _ => {}
         }
-        let when = match Timestamp::parse_rfc3339(entry.timestamp(), "$.timestamp") {
+        let when = match Timestamp::parse_rfc3339(entry.timestamp, "$.timestamp") {
             Ok(when) => Some(when),
             Err(e) => {
                 self.problem_at(
@@ -336,32 +345,28 @@ impl LogVerifier {
         if let Some(cp) = &self.options.checkpoint {
             if cp.seq == seq {
                 self.checkpoint_seen = true;
-                if cp.hash != entry.hash_hex() {
+                if cp.hash != hex::encode(stored) {
                     let message = format!(
                         "checkpoint says {} but the entry has {}",
                         cp.hash,
-                        entry.hash_hex()
+                        hex::encode(stored)
                     );
                     self.problem_at(ProblemKind::CheckpointMismatch, at, seq, message);
                 }
             }
         }
-        let failure = is_failure_event(entry.event(), entry.payload());
-        match self.subsystems.get_mut(entry.subsystem()) {
+        let failure = is_failure_event(entry.event, entry.payload);
+        match self.subsystems.get_mut(entry.subsystem) {
             Some(summary) => summary.record(seq, when, failure),
             None => {
                 let mut summary = SubsystemSummary::new(seq);
                 summary.record(seq, when, failure);
-                self.subsystems
-                    .insert(entry.subsystem().to_owned(), summary);
+                self.subsystems.insert(entry.subsystem.to_owned(), summary);
             }
         }
         self.entries += 1;
         self.first_seq.get_or_insert(seq);
-        self.previous = Some(Previous {
-            seq,
-            hash: *entry.hash(),
-        });
+        self.previous = Some(Previous { seq, hash: *stored });
         if when.is_some() {
             self.previous_time = when;
             self.newest = self.newest.max(when);
