@@ -344,6 +344,20 @@ fn malformed_lines_are_reported_and_verification_continues() {
 }
 
 #[test]
+fn oversized_lines_are_malformed_not_parsed() {
+    let mut verifier = LogVerifier::new(VerifyOptions::default()).unwrap();
+    let huge = format!("{{\"payload\": \"{}\"}}", "x".repeat(8 * 1024 * 1024));
+    verifier.push_line(huge.as_bytes());
+    let report = verifier.finish(None);
+    assert_eq!(located(&report), [(ProblemKind::MalformedEntry, Some(0))]);
+    assert!(
+        report.problems[0].message.starts_with("too_large"),
+        "{}",
+        report.problems[0].message
+    );
+}
+
+#[test]
 fn stale_log_and_silent_subsystems() {
     let log = build_log(8); // 09:14:03 .. 09:14:10, subsystems cycle
     let now = Timestamp::parse_rfc3339("2025-10-01T09:30:00Z", "$").unwrap();

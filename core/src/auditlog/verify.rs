@@ -213,11 +213,19 @@ impl LogVerifier {
     }
 
     /// Pushes one raw JSONL line (without its newline). Blank lines only
-    /// advance the position.
+    /// advance the position; a line over the core's 8 MiB input limit is a
+    /// `malformed_entry` (`too_large`).
     pub fn push_line(&mut self, line: &[u8]) {
         if line.iter().all(u8::is_ascii_whitespace) {
             self.position += 1;
             return;
+        }
+        if line.len() > crate::json::Limits::DEFAULT_MAX_BYTES {
+            let limits = crate::json::Limits::default();
+            if let Err(e) = crate::json::check_limits(line, limits) {
+                self.push_malformed(&e);
+                return;
+            }
         }
         match serde_json::from_slice::<EntryView<'_>>(line) {
             Ok(view) => self.check(&view.fields(), view.hash()),
