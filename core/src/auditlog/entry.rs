@@ -8,8 +8,8 @@
 //! The hash itself is checked by the verifier, not here.
 
 use super::hash::{entry_hash, HashedFields, GENESIS_HASH, MAX_SEQ};
-use super::timestamp::Timestamp;
 use crate::error::{Error, ErrorKind, Result};
+use crate::time::Timestamp;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 

@@ -3,8 +3,8 @@
 
 use super::entry::parse_hex_hash;
 use super::summary::SubsystemSummary;
-use super::timestamp::Timestamp;
 use crate::error::{Error, ErrorKind, Result};
+use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;

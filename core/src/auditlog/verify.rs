@@ -32,9 +32,9 @@ use super::entry::LogEntry;
 use super::hash::{entry_hash, HashedFields, GENESIS_HASH};
 use super::report::{Problem, ProblemKind, VerifyOptions, VerifyReport};
 use super::summary::{is_failure_event, SubsystemSummary};
-use super::timestamp::Timestamp;
 use super::view::EntryView;
 use crate::error::{Error, Result};
+use crate::time::Timestamp;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
