@@ -1,10 +1,11 @@
 //! classify from bytes (parse + classify) on a ~5 KB and a ~200 KB OpenAI
-//! Responses body, with parsing alone as a baseline.
+//! Responses body, with parsing alone and classification of an
+//! already-parsed value alongside.
 //! Run: `cargo bench -p verity-benches --bench enforcement`.
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use serde_json::Value;
-use verity::enforcement::{classify_bytes, ClassifyOptions, RequestedMode};
+use verity::enforcement::{classify, classify_bytes, ClassifyOptions, RequestedMode};
 
 fn small_body() -> Vec<u8> {
     let path = concat!(
@@ -68,6 +69,16 @@ fn bench_classify(c: &mut Criterion) {
         group.throughput(Throughput::Bytes(body.len() as u64));
         group.bench_with_input(BenchmarkId::from_parameter(name), body, |b, body| {
             b.iter(|| verity::json::parse(black_box(body)).unwrap())
+        });
+    }
+    group.finish();
+    // Classification alone, from an already-parsed value.
+    let mut group = c.benchmark_group("enforcement/classify_value");
+    for (name, body) in [("5KB", &small), ("200KB", &large)] {
+        let value = verity::json::parse(body).unwrap();
+        group.throughput(Throughput::Bytes(body.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(name), &value, |b, value| {
+            b.iter(|| classify(black_box(value), RequestedMode::Required, &options).unwrap())
         });
     }
     group.finish();

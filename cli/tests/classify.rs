@@ -222,3 +222,48 @@ fn summary_is_one_readable_line_plus_the_explanation() {
         "{text}"
     );
 }
+
+#[test]
+fn a_custom_capability_table_replaces_the_default() {
+    let dir = std::env::temp_dir().join(format!("verity-classify-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let table = dir.join("table.json");
+    std::fs::write(
+        &table,
+        r#"{"rules": [{"model_prefix": "claude-", "enforcement_mode": "soft"}], "default": "hard"}"#,
+    )
+    .unwrap();
+    let table_arg = table.to_string_lossy().into_owned();
+    let out = verity(
+        &[
+            "classify",
+            "--mode",
+            "REQUIRED",
+            "--enforcement-table",
+            &table_arg,
+            &fixture("anthropic/no_search.json"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(outcome(&out)["enforcement_mode"], "soft");
+
+    std::fs::write(
+        &table,
+        r#"{"rules": [{"enforcement_mode": "soft"}], "default": "hard"}"#,
+    )
+    .unwrap();
+    let out = verity(
+        &[
+            "classify",
+            "--mode",
+            "REQUIRED",
+            "--enforcement-table",
+            &table_arg,
+            &fixture("anthropic/no_search.json"),
+        ],
+        None,
+    );
+    assert_bad_input(&out, "invalid_config at $.rules[0]");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

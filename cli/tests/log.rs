@@ -77,6 +77,7 @@ fn append_to_a_log_continues_its_chain() {
     let out = verity(&["log", "verify", log_arg, "--now", "2025-10-01T11:00:00Z"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(report(&out)["problems"][0]["kind"], "stale_log");
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
@@ -108,6 +109,7 @@ fn bad_event_lines_are_reported_with_line_numbers_and_skipped() {
         .collect();
     assert_eq!(sealed.len(), 2);
     assert_eq!(sealed[1]["seq"], 1);
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]

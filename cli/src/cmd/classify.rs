@@ -8,10 +8,10 @@
 //! explanation under `"explanation"`; `--summary` prints one readable line
 //! (and the explanation of a failure) instead of JSON.
 
-use crate::io::{read_input, write_json, write_output, CliError, Outcome};
+use crate::io::{read_input, read_json, write_json, write_output, CliError, Outcome};
 use verity::enforcement::{
     classify_bytes, explain_failure, parse_api, ClassifyOptions, EnforcementMode,
-    FailureExplanation, RequestedMode, Status,
+    EnforcementModeTable, FailureExplanation, RequestedMode, Status,
 };
 
 /// Arguments of `verity classify`.
@@ -32,6 +32,10 @@ pub struct Args {
     /// Name of a caller-defined search function/tool (repeatable).
     #[arg(long = "search-tool")]
     pub search_tools: Vec<String>,
+    /// Capability table replacing the default hard/soft table
+    /// (`{"rules": [{"model_prefix"?, "provider"?, "enforcement_mode"}], "default"}`).
+    #[arg(long = "enforcement-table")]
+    pub enforcement_table: Option<std::path::PathBuf>,
     /// Force the API: openai_responses, openai_chat, gemini, anthropic_messages.
     #[arg(long)]
     pub api: Option<String>,
@@ -71,7 +75,11 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
         max_output_tokens: args.max_output_tokens,
         search_tool_names: args.search_tools,
         api: args.api.as_deref().map(parse_api).transpose()?,
-        ..ClassifyOptions::default()
+        enforcement_mode_table: match &args.enforcement_table {
+            Some(path) => EnforcementModeTable::from_json(&read_json(path)?)
+                .map_err(|e| CliError(format!("{}: {e}", path.display())))?,
+            None => EnforcementModeTable::default(),
+        },
     };
     let bytes = read_input(&args.response)?;
     let outcome = classify_bytes(&bytes, mode, &options)

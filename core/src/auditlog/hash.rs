@@ -75,11 +75,7 @@ pub(crate) fn canonical_entry(f: &HashedFields<'_>) -> Result<Vec<u8>> {
     out.extend_from_slice(b",\"payload\":");
     out.extend_from_slice(&crate::dedup::canonical_json(f.payload)?);
     out.extend_from_slice(b",\"prev_hash\":\"");
-    let mut hex_prev = [0u8; 64];
-    // 32 bytes always fit 64 hex characters.
-    if hex::encode_to_slice(f.prev_hash, &mut hex_prev).is_ok() {
-        out.extend_from_slice(&hex_prev);
-    }
+    out.extend_from_slice(&hex64(f.prev_hash));
     out.extend_from_slice(b"\",\"seq\":");
     out.extend_from_slice(f.seq.to_string().as_bytes());
     out.extend_from_slice(b",\"subsystem\":");
@@ -88,6 +84,17 @@ pub(crate) fn canonical_entry(f: &HashedFields<'_>) -> Result<Vec<u8>> {
     push_canonical_string(&mut out, f.timestamp)?;
     out.push(b'}');
     Ok(out)
+}
+
+/// 32 bytes as 64 lowercase hex characters.
+pub(crate) fn hex64(bytes: &[u8; 32]) -> [u8; 64] {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = [0u8; 64];
+    for (pair, byte) in out.chunks_exact_mut(2).zip(bytes) {
+        pair[0] = DIGITS[usize::from(byte >> 4)];
+        pair[1] = DIGITS[usize::from(byte & 0x0f)];
+    }
+    out
 }
 
 /// SHA-256 of the domain tag, the raw previous hash and the canonical entry.

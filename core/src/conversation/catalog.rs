@@ -265,8 +265,11 @@ impl Catalog {
     }
 }
 
+/// A name with its whitespace runs (newlines, tabs) collapsed to one space,
+/// so it renders on one line of the context block.
 fn checked_name(raw: &str, path: &str) -> Result<String> {
-    let name = raw.trim();
+    let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = name.as_str();
     if name.is_empty() {
         return Err(Error::invalid_input(path, "a name must not be empty"));
     }
@@ -429,6 +432,9 @@ mod tests {
             Some("hydraulic pumps")
         );
         assert_eq!(c.len(), 4);
+        let odd =
+            Catalog::from_value(&json!({"products": [{"name": " Seal\n\tKit  X "}]})).unwrap();
+        assert_eq!(odd.entry(0).unwrap().name, "Seal Kit X");
     }
 
     #[test]

@@ -144,34 +144,13 @@ pub(crate) fn apply(
         entities: work.entities,
         last_turn: None,
     };
-    let mut topic_switch = false;
     let mut previous_topic = None;
     if turn.role() == Role::User {
         next.focus =
             focus_of(&next, &subjects).or(next.focus.take().filter(|_| subjects.is_empty()));
-        // The first item the user names or points at; a category only when no item.
-        let subject_entities: Vec<&Entity> = subjects
-            .iter()
-            .filter_map(|(_, k)| next.entity(k))
-            .collect();
-        let new_topic = subject_entities
-            .iter()
-            .find(|e| e.kind != EntityKind::Category)
-            .or(subject_entities.first())
-            .map(|e| e.topic());
-        if let Some(topic) = new_topic {
-            if let Some(old) = next.topic.as_ref().filter(|old| old.key != topic.key) {
-                topic_switch = true;
-                previous_topic = Some(old.clone());
-                for e in &mut next.entities {
-                    if e.topic().key == old.key && e.last_mention_turn != index {
-                        e.salience /= 2;
-                    }
-                }
-            }
-            next.topic = Some(topic);
-        }
+        previous_topic = move_topic(&mut next, &subjects, index);
     }
+    let topic_switch = previous_topic.is_some();
     if turn.role() == Role::Assistant {
         if let Some(answer) = answer_to_category_question(&previous, &next, &report_mentions) {
             next.focus = Some(answer);
@@ -195,6 +174,33 @@ pub(crate) fn apply(
         previous_topic,
     });
     Ok(next)
+}
+
+/// Sets the topic from what a user turn is about: the first item it names
+/// or points at, else the first category. Returns the old topic on a
+/// switch, after halving the salience of the old topic's entities.
+fn move_topic(
+    next: &mut ConversationState,
+    subjects: &[(usize, String)],
+    turn: u64,
+) -> Option<super::state::Topic> {
+    let subject_entities: Vec<&Entity> = subjects
+        .iter()
+        .filter_map(|(_, k)| next.entity(k))
+        .collect();
+    let topic = subject_entities
+        .iter()
+        .find(|e| e.kind != EntityKind::Category)
+        .or(subject_entities.first())
+        .map(|e| e.topic())?;
+    let old = next.topic.replace(topic.clone());
+    let old = old.filter(|old| old.key != topic.key)?;
+    for e in &mut next.entities {
+        if e.topic().key == old.key && e.last_mention_turn != turn {
+            e.salience /= 2;
+        }
+    }
+    Some(old)
 }
 
 /// Records a mention (or a resolved reference) of an entity.
