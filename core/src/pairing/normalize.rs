@@ -98,13 +98,32 @@ pub(crate) fn bounded_levenshtein(a: &str, b: &str, max: usize) -> Option<usize>
     if a == b {
         return Some(0);
     }
+    if a.is_ascii() && b.is_ascii() {
+        return levenshtein_units(a.as_bytes(), b.as_bytes(), max);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    levenshtein_units(&a, &b, max)
+}
+
+/// Row-by-row Levenshtein with early exit once every cell exceeds `max`;
+/// rows live on the stack for words up to 63 units (the common case).
+fn levenshtein_units<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    let mut stack = ([0usize; 64], [0usize; 64]);
+    let mut heap;
+    let (prev, cur): (&mut [usize], &mut [usize]) = if b.len() < 64 {
+        (&mut stack.0[..=b.len()], &mut stack.1[..=b.len()])
+    } else {
+        heap = (vec![0usize; b.len() + 1], vec![0usize; b.len() + 1]);
+        (&mut heap.0[..], &mut heap.1[..])
+    };
+    for (j, cell) in prev.iter_mut().enumerate() {
+        *cell = j;
+    }
+    let (mut prev, mut cur) = (prev, cur);
     for (i, ca) in a.iter().enumerate() {
         cur[0] = i + 1;
         let mut row_min = cur[0];
@@ -161,8 +180,13 @@ pub(crate) fn word_similarity(a: &str, b: &str) -> f64 {
     if a == b {
         return 1.0;
     }
-    let len = a.chars().count().max(b.chars().count());
-    match bounded_levenshtein(a, b, typo_budget(len)) {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let len = la.max(lb);
+    let budget = typo_budget(len);
+    if la.abs_diff(lb) > budget || budget == 0 {
+        return 0.0;
+    }
+    match bounded_levenshtein(a, b, budget) {
         Some(d) => 1.0 - d as f64 / len as f64,
         None => 0.0,
     }
