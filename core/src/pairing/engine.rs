@@ -7,6 +7,7 @@ use super::blocking::{brand_clusters, generate};
 use super::config::PairingConfig;
 use super::extras::attach_extras;
 use super::features::{score, Block, Profile, Score};
+use super::hashing::FastMap;
 use super::input::{Decisions, Image, View};
 use super::matching::max_weight_assignment;
 use super::metrics::compute_metrics;
@@ -111,7 +112,7 @@ pub(crate) fn run(
         }
     }
     let viable: Vec<usize> = (0..edges.len()).filter(|&k| edges[k].viable()).collect();
-    let edge_of: HashMap<(usize, usize), usize> = viable
+    let edge_of: FastMap<(usize, usize), usize> = viable
         .iter()
         .map(|&k| ((edges[k].front, edges[k].back), k))
         .collect();
@@ -451,8 +452,8 @@ fn assign_chunk(
         .copied()
         .filter(|&i| adjacency[i].first().is_some_and(|&k| edges[k].back == i))
         .collect();
-    let col_of: HashMap<usize, usize> = backs.iter().enumerate().map(|(c, &b)| (b, c)).collect();
-    let mut weights: HashMap<(usize, usize), (i64, usize)> = HashMap::new();
+    let col_of: FastMap<usize, usize> = backs.iter().enumerate().map(|(c, &b)| (b, c)).collect();
+    let mut weights: FastMap<(usize, usize), (i64, usize)> = FastMap::default();
     for (r, &f) in fronts.iter().enumerate() {
         for &k in &adjacency[f] {
             if let Some(&c) = col_of.get(&edges[k].back) {

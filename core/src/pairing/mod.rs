@@ -27,6 +27,7 @@ mod engine;
 mod extras;
 pub mod features;
 pub mod golden;
+mod hashing;
 pub mod input;
 mod matching;
 pub mod metrics;

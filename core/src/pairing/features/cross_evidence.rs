@@ -5,8 +5,8 @@
 //! (−3.0) means the text belongs to a look-alike sibling.
 
 use super::Profile;
+use crate::pairing::hashing::FastSet;
 use crate::pairing::normalize::{fold, typo_budget, word_similarity};
-use std::collections::HashSet;
 
 pub(crate) const WEIGHT: f64 = 2.0;
 /// Penalty when the text names the front's product but not its variant.
@@ -19,7 +19,7 @@ pub(crate) const BRAND_ABSENT: f64 = 3.0;
 /// by length for the typo-tolerant lookup.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TextIndex {
-    words: HashSet<String>,
+    words: FastSet<String>,
     by_length: Vec<(usize, String)>,
 }
 
@@ -49,7 +49,7 @@ impl TextIndex {
 pub(crate) fn text_index(text: &str) -> TextIndex {
     let folded = fold(text);
     let list: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-    let mut words: HashSet<String> = list.iter().map(|w| (*w).to_owned()).collect();
+    let mut words: FastSet<String> = list.iter().map(|w| (*w).to_owned()).collect();
     for pair in list.windows(2) {
         words.insert(pair.concat());
     }
