@@ -46,6 +46,8 @@ struct Evidence {
     best_viable: Option<f64>,
     best_unblocked_content: Option<f64>,
     has_capture: bool,
+    /// Some unblocked candidate had a content feature (not just capture order).
+    has_content: bool,
 }
 
 /// Capture order: by sequence, then captured_at, then input position;
@@ -101,6 +103,7 @@ pub(crate) fn run(
                             .map_or(e.score.content, |c: f64| c.max(e.score.content)),
                     );
                     ev.has_capture |= e.score.features.capture_order.is_some();
+                    ev.has_content |= e.score.content != 0.0 || e.score.features.brand.is_some();
                     if e.viable() {
                         ev.best_viable = Some(
                             ev.best_viable
@@ -324,7 +327,7 @@ fn reason_from(ev: Evidence, threshold: f64) -> Reason {
     match (ev.best_viable, ev.best_unblocked_content) {
         (Some(best), _) if best + 1e-9 >= threshold => Reason::Outcompeted,
         (Some(_), _) => Reason::BelowThreshold,
-        (None, Some(content)) if content <= 0.0 && ev.has_capture => Reason::CaptureOnly,
+        (None, Some(_)) if !ev.has_content && ev.has_capture => Reason::CaptureOnly,
         (None, Some(_)) => Reason::BelowThreshold,
         (None, None) if ev.brand_blocked => Reason::BrandConflict,
         (None, None) if ev.barcode_blocked => Reason::BarcodeConflict,

@@ -199,6 +199,20 @@ pub(crate) fn token_similarity(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
+    2.0 * matched_tokens(a, b) / (a.len() + b.len()) as f64
+}
+
+/// Overlap in 0..=1: fuzzy-matched tokens over the shorter list's length
+/// (`Lemon` is fully inside `Lemon & Aloe Vera`).
+pub(crate) fn token_overlap(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    matched_tokens(a, b) / a.len().min(b.len()) as f64
+}
+
+/// Sum of best fuzzy matches of the shorter list's tokens in the longer.
+fn matched_tokens(a: &[String], b: &[String]) -> f64 {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let mut used = vec![false; long.len()];
     let mut matched = 0.0;
@@ -221,7 +235,7 @@ pub(crate) fn token_similarity(a: &[String], b: &[String]) -> f64 {
             matched += s;
         }
     }
-    2.0 * matched / (a.len() + b.len()) as f64
+    matched
 }
 
 #[cfg(test)]
