@@ -409,8 +409,8 @@ fn assign(
         parent[a.max(b)] = a.min(b);
     }
     let mut components: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for node in 0..n {
-        if !adjacency[node].is_empty() {
+    for (node, edges_of_node) in adjacency.iter().enumerate().take(n) {
+        if !edges_of_node.is_empty() {
             let root = find(&mut parent, node);
             components.entry(root).or_default().push(node);
         }
@@ -425,7 +425,7 @@ fn assign(
         while start < nodes.len() {
             let fresh = step.saturating_sub(carry.len()).max(step / 2);
             let end = (start + fresh).min(nodes.len());
-            let mut chunk: Vec<usize> = carry.drain(..).collect();
+            let mut chunk: Vec<usize> = std::mem::take(&mut carry);
             chunk.extend_from_slice(&nodes[start..end]);
             start = end;
             chosen.extend(assign_chunk(&chunk, edges, adjacency, &mut matched));
