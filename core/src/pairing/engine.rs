@@ -7,7 +7,7 @@ use super::blocking::{brand_clusters, generate};
 use super::config::PairingConfig;
 use super::extras::attach_extras;
 use super::features::{score, Block, Profile, Score};
-use super::hashing::FastMap;
+use super::hashing::{FastMap, FastSet};
 use super::input::{Decisions, Image, View};
 use super::matching::max_weight_assignment;
 use super::metrics::compute_metrics;
@@ -16,7 +16,7 @@ use super::result::{
 };
 use super::round4;
 use crate::error::{field_path, index_path, Error, Result};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// A pair below this score, or without content evidence, is not a candidate
 /// for the assignment at all.
@@ -150,7 +150,7 @@ pub(crate) fn run(
 
     // Decide each assigned pair.
     let mut pairs: Vec<Pair> = Vec::new();
-    let mut used: HashSet<usize> = HashSet::new();
+    let mut used: FastSet<usize> = FastSet::default();
     let mut ambiguous: Vec<(usize, usize)> = Vec::new();
     for &k in &assigned {
         let e = &edges[k];
@@ -173,7 +173,7 @@ pub(crate) fn run(
     let mut awaiting: Vec<(usize, Vec<(usize, f64)>)> = Vec::new();
     let mut reasons: HashMap<usize, Reason> = HashMap::new();
     ambiguous.sort_by(|a, b| images[a.0].id.cmp(&images[b.0].id));
-    let mut ambiguous_fronts: HashSet<usize> = HashSet::new();
+    let mut ambiguous_fronts: FastSet<usize> = FastSet::default();
     let mut lists: Vec<(usize, Vec<(usize, f64)>)> = Vec::new();
     for &(f, k) in &ambiguous {
         ambiguous_fronts.insert(f);
@@ -255,7 +255,7 @@ pub(crate) fn run(
     }
     // A tie-break whose candidates were all taken by decisions is void.
     let mut tiebreaks: Vec<Tiebreak> = Vec::new();
-    let mut waiting: HashSet<usize> = HashSet::new();
+    let mut waiting: FastSet<usize> = FastSet::default();
     for (f, list) in awaiting {
         let open: Vec<(usize, f64)> = list.into_iter().filter(|c| !used.contains(&c.0)).collect();
         if open.is_empty() {

@@ -40,7 +40,13 @@ const LEGAL_SUFFIXES: &[&str] = &[
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.nfkd() {
+    // ASCII is already in NFKD: skip the decomposition pass.
+    let chars: Box<dyn Iterator<Item = char>> = if s.is_ascii() {
+        Box::new(s.chars())
+    } else {
+        Box::new(s.nfkd())
+    };
+    for c in chars {
         if is_combining_mark(c) || c == '\'' || c == '’' {
             continue;
         }
@@ -214,12 +220,19 @@ pub(crate) fn token_overlap(a: &[String], b: &[String]) -> f64 {
 /// Sum of best fuzzy matches of the shorter list's tokens in the longer.
 fn matched_tokens(a: &[String], b: &[String]) -> f64 {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let mut used = vec![false; long.len()];
+    // Which tokens of `long` are taken: a bit set (names are short).
+    let mut used = vec![false; long.len().saturating_sub(64)];
+    let mut used_bits = 0u64;
     let mut matched = 0.0;
     for t in short {
         let mut best = (0.0, None);
         for (j, u) in long.iter().enumerate() {
-            if used[j] {
+            let taken = if j < 64 {
+                used_bits & (1 << j) != 0
+            } else {
+                used[j - 64]
+            };
+            if taken {
                 continue;
             }
             let s = word_similarity(t, u);
@@ -231,7 +244,11 @@ fn matched_tokens(a: &[String], b: &[String]) -> f64 {
             }
         }
         if let (s, Some(j)) = best {
-            used[j] = true;
+            if j < 64 {
+                used_bits |= 1 << j;
+            } else {
+                used[j - 64] = true;
+            }
             matched += s;
         }
     }

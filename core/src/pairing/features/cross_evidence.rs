@@ -20,7 +20,7 @@ pub(crate) const BRAND_ABSENT: f64 = 3.0;
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TextIndex {
     words: FastSet<String>,
-    by_length: Vec<(usize, String)>,
+    by_length: Vec<(usize, u64, String)>,
 }
 
 impl TextIndex {
@@ -38,12 +38,24 @@ impl TextIndex {
             return false;
         }
         let budget = typo_budget(len);
-        let start = self.by_length.partition_point(|(l, _)| *l + budget < len);
+        let mask = letter_mask(word);
+        let start = self
+            .by_length
+            .partition_point(|(l, _, _)| *l + budget < len);
         self.by_length[start..]
             .iter()
-            .take_while(|(l, _)| *l <= len + budget)
-            .any(|(_, t)| word_similarity(t, word) > 0.0)
+            .take_while(|(l, _, _)| *l <= len + budget)
+            // One edit changes at most two letter-presence bits: a cheap
+            // filter before the edit distance.
+            .filter(|(_, m, _)| (m ^ mask).count_ones() as usize <= 2 * budget)
+            .any(|(_, _, t)| word_similarity(t, word) > 0.0)
     }
+}
+
+/// Which characters (mod 64) occur in a word.
+fn letter_mask(word: &str) -> u64 {
+    word.chars()
+        .fold(0u64, |m, c| m | 1u64 << (u32::from(c) % 64))
 }
 
 pub(crate) fn text_index(text: &str) -> TextIndex {
@@ -53,9 +65,9 @@ pub(crate) fn text_index(text: &str) -> TextIndex {
     for pair in list.windows(2) {
         words.insert(pair.concat());
     }
-    let mut by_length: Vec<(usize, String)> = words
+    let mut by_length: Vec<(usize, u64, String)> = words
         .iter()
-        .map(|w| (w.chars().count(), w.clone()))
+        .map(|w| (w.chars().count(), letter_mask(w), w.clone()))
         .collect();
     by_length.sort_unstable();
     TextIndex { words, by_length }
