@@ -28,7 +28,7 @@ pub(crate) mod product_name;
 pub(crate) mod variant;
 
 use super::config::PairingConfig;
-use super::input::Image;
+use super::input::{Image, View};
 use super::normalize::{brand_key, label_key, tokens};
 use serde::{Deserialize, Serialize};
 
@@ -76,9 +76,12 @@ impl Profile {
                 .iter()
                 .map(|c| colors::srgb_to_lab(*c))
                 .collect(),
+            // Only the second image of a comparison (a back or an extra) has
+            // its text searched; a front never takes that role.
             text: image
                 .text
                 .as_deref()
+                .filter(|_| image.view != View::Front)
                 .map(cross_evidence::text_index)
                 .unwrap_or_default(),
             sequence: image.sequence,
