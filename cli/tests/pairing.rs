@@ -158,7 +158,7 @@ fn verify_golden_passes_and_reports_drift() {
     let text = String::from_utf8_lossy(&drift.stdout);
     assert!(
         text.contains("golden differs")
-            && text.contains("metrics $.thresholds.auto_pair_score: expected 2.0, got 4.5"),
+            && text.contains("metrics $.thresholds.auto_pair_score: expected 1.8, got 4.5"),
         "{text}"
     );
 }

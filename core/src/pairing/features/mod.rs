@@ -28,10 +28,9 @@ pub(crate) mod product_name;
 pub(crate) mod variant;
 
 use super::config::PairingConfig;
-use super::input::Image;
+use super::input::{Image, View};
 use super::normalize::{brand_key, label_key, tokens};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
 /// Everything the scorers need from one image, normalised once.
 #[derive(Debug, Clone)]
@@ -45,7 +44,7 @@ pub(crate) struct Profile {
     /// GTIN normalised to 14 digits, only when the check digit is valid.
     pub gtin: Option<String>,
     pub labs: Vec<[f64; 3]>,
-    pub text: HashSet<String>,
+    pub text: cross_evidence::TextIndex,
     pub sequence: Option<i64>,
     pub captured_at_ms: Option<i64>,
 }
@@ -77,9 +76,12 @@ impl Profile {
                 .iter()
                 .map(|c| colors::srgb_to_lab(*c))
                 .collect(),
+            // Only the second image of a comparison (a back or an extra) has
+            // its text searched; a front never takes that role.
             text: image
                 .text
                 .as_deref()
+                .filter(|_| image.view != View::Front)
                 .map(cross_evidence::text_index)
                 .unwrap_or_default(),
             sequence: image.sequence,
@@ -174,6 +176,23 @@ pub(crate) struct Score {
 pub(crate) fn score(a: &Profile, b: &Profile, config: &PairingConfig) -> Score {
     let brand = brand::score(a.brand.as_deref(), b.brand.as_deref());
     let barcode = barcode::score(a.gtin.as_deref(), b.gtin.as_deref());
+    // A blocked pair is never scored further: nothing can outweigh a block.
+    let block = if brand.is_conflict() {
+        Some(Block::Brand)
+    } else if barcode.is_conflict() {
+        Some(Block::Barcode)
+    } else {
+        None
+    };
+    if block.is_some() {
+        return Score {
+            total: 0.0,
+            content: 0.0,
+            features: FeatureScores::default(),
+            block,
+            decisive: false,
+        };
+    }
     let features = FeatureScores {
         brand: brand.contribution(),
         product_name: product_name::score(&a.name, &b.name),
@@ -187,13 +206,6 @@ pub(crate) fn score(a: &Profile, b: &Profile, config: &PairingConfig) -> Score {
         capture_order: capture_order::score(a, b),
     };
     let total: f64 = features.all().iter().flatten().sum();
-    let block = if brand.is_conflict() {
-        Some(Block::Brand)
-    } else if barcode.is_conflict() {
-        Some(Block::Barcode)
-    } else {
-        None
-    };
     Score {
         total,
         content: total - features.capture_order.unwrap_or(0.0),
