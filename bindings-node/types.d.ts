@@ -625,3 +625,10 @@ export interface ConversationReplay {
   readonly topic_switches: readonly number[]
   readonly state: ConversationState
 }
+
+/** `decide` result: the truth table's answer for one run. */
+export interface Verdict {
+  readonly status: 'ok' | 'failed'
+  readonly enforcement_passed: boolean
+  readonly error_code: EnforcementErrorCode | null
+}

@@ -101,3 +101,11 @@ verity.updateConversation(null, { role: 'robot', text: 'beep' })
 const block: string = verity.renderContext(next, 850)
 const replay: verity.ConversationReplay = verity.replayConversation([{ role: 'user', text: 'hi' }], catalog)
 export { block, replay }
+
+// ---- smaller operations
+const verdict: verity.Verdict = verity.decide('REQUIRED', 0, 1, 'soft')
+const verifier = new verity.LogVerifier({ stale_after_seconds: 60 })
+verifier.pushLines(Buffer.from('{}\n'))
+const streamedReport: verity.VerifyReport = verifier.finish(new Date())
+const waitMs: number | null = verity.retryAfterMillis(null, '2')
+export { verdict, streamedReport, waitMs }

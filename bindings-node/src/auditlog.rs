@@ -80,3 +80,97 @@ pub fn verify_log_async(
         })
     })
 }
+
+/// Whether an event counts as a failure in subsystem summaries (by name or payload).
+#[napi(ts_args_type = "event: string, payload?: JsonValue")]
+pub fn is_failure_event(env: Env, event: Unknown, payload: Option<Unknown>) -> napi::Result<bool> {
+    call(&env, || {
+        let event = input::string_arg(event, "event")?;
+        let payload = match payload {
+            Some(p) if !input::is_nullish(p)? => input::value(&env, p)?,
+            _ => Value::Null,
+        };
+        Ok(verity::auditlog::is_failure_event(&event, &payload))
+    })
+}
+
+/// Streaming verification of a log of any length: push JSONL lines (or entries) as they
+/// are read, then `finish(now?)` for the report. Memory stays bounded by the options.
+#[napi]
+pub struct LogVerifier {
+    inner: Option<verity::auditlog::LogVerifier>,
+}
+
+#[napi]
+impl LogVerifier {
+    /// A verifier with `verifyLog`'s options (except `now`, given to `finish`).
+    #[napi(
+        constructor,
+        ts_args_type = "options?: Omit<VerifyLogOptions, 'now'> | null"
+    )]
+    pub fn new(env: Env, options: Option<Unknown>) -> napi::Result<Self> {
+        call(&env, || {
+            let options = kwargs(&env, vec![], options)?;
+            let options = verity::auditlog::VerifyOptions::from_value(&options)?;
+            Ok(LogVerifier {
+                inner: Some(verity::auditlog::LogVerifier::new(options)?),
+            })
+        })
+    }
+
+    fn live(&mut self) -> Result<&mut verity::auditlog::LogVerifier, Failure> {
+        self.inner
+            .as_mut()
+            .ok_or_else(|| crate::error::invalid("$", "this LogVerifier has finished"))
+    }
+
+    /// Pushes one JSONL line (text or bytes, without its newline).
+    #[napi(ts_args_type = "line: string | Uint8Array")]
+    pub fn push_line(&mut self, env: Env, line: Unknown) -> napi::Result<()> {
+        call(&env, || {
+            let verifier = self.live()?;
+            input::with_raw_bytes(line, "line", |bytes| verifier.push_line(bytes))
+        })
+    }
+
+    /// Pushes a chunk of JSONL (text or bytes holding whole lines, one entry per line).
+    #[napi(ts_args_type = "chunk: string | Uint8Array")]
+    pub fn push_lines(&mut self, env: Env, chunk: Unknown) -> napi::Result<()> {
+        call(&env, || {
+            let verifier = self.live()?;
+            input::with_raw_bytes(chunk, "chunk", |bytes| {
+                let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+                for line in bytes.split(|b| *b == b'\n') {
+                    verifier.push_line(line.strip_suffix(b"\r").unwrap_or(line));
+                }
+            })
+        })
+    }
+
+    /// Pushes one entry given as a JS object.
+    #[napi(ts_args_type = "entry: LogEntry | JsonValue")]
+    pub fn push_entry(&mut self, env: Env, entry: Unknown) -> napi::Result<()> {
+        call(&env, || {
+            let value = input::value(&env, entry)?;
+            self.live()?.push_value(&value);
+            Ok(())
+        })
+    }
+
+    /// Ends the stream (end-of-stream checks against `now`) and returns the report.
+    #[napi(
+        ts_args_type = "now?: string | Date | null",
+        ts_return_type = "VerifyReport"
+    )]
+    pub fn finish(&mut self, env: Env, now: Option<Unknown>) -> napi::Result<Json> {
+        call(&env, || {
+            let now = crate::outcome::now_arg(&env, now)?;
+            self.live()?;
+            let verifier = self
+                .inner
+                .take()
+                .ok_or_else(|| crate::error::invalid("$", "finished"))?;
+            Json::frozen_of(&verifier.finish(now))
+        })
+    }
+}

@@ -146,6 +146,32 @@ pub fn template_config_hash_many_async(
     })
 }
 
+/// ECMAScript/RFC 8785 text of a finite number (`1e+21`, `0.1`, `-0` → `0`).
+#[napi(ts_args_type = "x: number")]
+pub fn canonical_number(env: Env, x: Unknown) -> napi::Result<String> {
+    call(&env, || {
+        Ok(dedup::canonical_number(input::number_arg(x, "x")?)?)
+    })
+}
+
+/// The text normalisation of template prompts (NFC, CRLF → LF, trimmed lines and ends).
+#[napi(ts_args_type = "text: string")]
+pub fn normalize_text(env: Env, text: Unknown) -> napi::Result<String> {
+    call(&env, || {
+        Ok(dedup::normalize_text(&input::string_arg(text, "text")?))
+    })
+}
+
+/// Parses JSON text strictly (duplicate keys, lone surrogates, `1e400`, depth > 128 and
+/// input > 8 MiB are errors): what `canonicalJson` and `templateConfigHash` read.
+#[napi(
+    ts_args_type = "text: string | Uint8Array",
+    ts_return_type = "JsonValue"
+)]
+pub fn parse_strict(env: Env, text: Unknown) -> napi::Result<Json> {
+    call(&env, || Ok(Json::plain(strict_document(&env, text)?)))
+}
+
 /// SHA-256 hex of the exact UTF-8 bytes of a rendered prompt.
 #[napi(ts_args_type = "text: string")]
 pub fn rendered_prompt_sha256(env: Env, text: Unknown) -> napi::Result<String> {

@@ -220,3 +220,31 @@ pub fn inline_urls(env: Env, text: Unknown) -> napi::Result<Json> {
         Json::of(&enforcement::inline_urls(&text))
     })
 }
+
+/// The truth table alone: `{status, enforcement_passed, error_code}` for a mode, the counts of
+/// successful and attempted searches, and `hard`/`soft` enforcement.
+#[napi(
+    ts_args_type = "mode: RequestedMode, successful: number, attempted: number, enforcementMode: EnforcementMode",
+    ts_return_type = "Verdict"
+)]
+pub fn decide(
+    env: Env,
+    mode: Unknown,
+    successful: Unknown,
+    attempted: Unknown,
+    enforcement_mode: Unknown,
+) -> napi::Result<Json> {
+    call(&env, || {
+        let mode = mode_arg(mode)?;
+        let successful = input::uint_arg(successful, "successful")?;
+        let attempted = input::uint_arg(attempted, "attempted")?;
+        let enforcement_mode =
+            EnforcementMode::parse(&input::string_arg(enforcement_mode, "enforcement_mode")?)?;
+        Json::frozen_of(&enforcement::decide(
+            mode,
+            successful,
+            attempted,
+            enforcement_mode,
+        ))
+    })
+}

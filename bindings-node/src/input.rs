@@ -473,3 +473,24 @@ pub fn option<'a>(
         Some(obj) => Ok(Some(obj.get_named_property::<Unknown>(name)?)),
     }
 }
+
+/// Runs `f` on the raw bytes of a string or `Buffer`/`Uint8Array` argument
+/// (no JSON parsing: e.g. one JSONL line).
+pub fn with_raw_bytes<R>(
+    arg: Unknown,
+    name: &str,
+    f: impl FnOnce(&[u8]) -> R,
+) -> Result<R, Failure> {
+    match arg.get_type()? {
+        ValueType::String => {
+            let text = js_string(JsString::from_unknown(arg)?, || arg_path(name))?;
+            Ok(f(text.as_bytes()))
+        }
+        ValueType::Object if arg.is_typedarray()? => {
+            let slice = Uint8ArraySlice::from_unknown(arg)
+                .map_err(|_| invalid(arg_path(name), "expected a string or a Uint8Array"))?;
+            Ok(f(&slice))
+        }
+        _ => Err(invalid(arg_path(name), "expected a string or a Uint8Array")),
+    }
+}

@@ -38,14 +38,36 @@ pub fn detect_api(env: Env, response: Unknown) -> napi::Result<Option<String>> {
 }
 
 /// Provider, platform, API, model, ids, `created`, fingerprint, finish reasons, usage and
-/// Gemini grounding metadata of a raw response.
+/// Gemini grounding metadata of a raw response; `{api}` forces the API instead of
+/// detecting it from the body's shape.
 #[napi(
-    ts_args_type = "response: JsonInput",
+    ts_args_type = "response: JsonInput, options?: { api?: Api | null } | null",
     ts_return_type = "ResponseMetadata"
 )]
-pub fn extract_metadata(env: Env, response: Unknown) -> napi::Result<Json> {
+pub fn extract_metadata(
+    env: Env,
+    response: Unknown,
+    options: Option<Unknown>,
+) -> napi::Result<Json> {
     call(&env, || {
-        Json::frozen_of(&response_metadata(&env, response)?)
+        let options = input::options_arg(options, &["api"])?;
+        match input::opt_string_arg(input::option(&options, "api")?, "api")? {
+            None => Json::frozen_of(&response_metadata(&env, response)?),
+            Some(name) => {
+                let api = verity::enforcement::parse_api(&name)?;
+                let body = input::document(&env, response)?;
+                Json::frozen_of(&metadata::extract_metadata_with_api(&body, api)?)
+            }
+        }
+    })
+}
+
+/// Unix seconds of an RFC 3339 timestamp (`2025-10-01T09:14:03Z`, offsets, fractions).
+#[napi(ts_args_type = "text: string")]
+pub fn rfc3339_to_unix_seconds(env: Env, text: Unknown) -> napi::Result<i64> {
+    call(&env, || {
+        let text = input::string_arg(text, "text")?;
+        Ok(metadata::rfc3339_to_unix_seconds(&text).map_err(|e| e.under("$.text"))?)
     })
 }
 

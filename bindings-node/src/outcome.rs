@@ -228,3 +228,47 @@ pub fn decide_retry(
         run(json_ops::decide_retry_json, &args)
     })
 }
+
+/// Milliseconds to wait from a `retry-after-ms` and/or `Retry-After` header value (seconds
+/// or an HTTP date, which needs `now`); `null` when neither says anything.
+#[napi(
+    ts_args_type = "retryAfterMs?: string | null, retryAfter?: string | null, now?: string | Date | null",
+    ts_return_type = "number | null"
+)]
+pub fn retry_after_millis(
+    env: Env,
+    retry_after_ms: Option<Unknown>,
+    retry_after: Option<Unknown>,
+    now: Option<Unknown>,
+) -> napi::Result<Option<f64>> {
+    call(&env, || {
+        let ms = input::opt_string_arg(retry_after_ms, "retry_after_ms")?;
+        let header = input::opt_string_arg(retry_after, "retry_after")?;
+        let now = now_arg(&env, now)?;
+        Ok(
+            verity::outcome::retry_after::retry_after_millis(
+                ms.as_deref(),
+                header.as_deref(),
+                now,
+            )?
+            .map(|n| n as f64),
+        )
+    })
+}
+
+/// An optional `now`: RFC 3339 text or a `Date` (path `$.now`).
+pub fn now_arg(
+    env: &Env,
+    now: Option<Unknown>,
+) -> Result<Option<verity::time::Timestamp>, Failure> {
+    let Some(now) = now else { return Ok(None) };
+    if input::is_nullish(now)? {
+        return Ok(None);
+    }
+    match input::value(env, now)? {
+        Value::String(text) => Ok(Some(verity::time::Timestamp::parse_rfc3339(
+            &text, "$.now",
+        )?)),
+        _ => Err(invalid("$.now", "expected an RFC 3339 string or a Date")),
+    }
+}

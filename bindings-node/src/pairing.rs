@@ -196,3 +196,23 @@ pub fn compare_metrics(env: Env, before: Unknown, after: Unknown) -> napi::Resul
         Json::frozen_of(&pairing::compare_metrics(&before, &after))
     })
 }
+
+/// Differences between two JSON documents in document order (arrays of objects with an `id`
+/// or `front` key compared by that key); `document` labels them.
+#[napi(
+    ts_args_type = "document: string, expected: JsonInput, actual: JsonInput",
+    ts_return_type = "GoldenDifference[]"
+)]
+pub fn diff_json(
+    env: Env,
+    document: Unknown,
+    expected: Unknown,
+    actual: Unknown,
+) -> napi::Result<Json> {
+    call(&env, || {
+        let document = input::string_arg(document, "document")?;
+        let expected = input::document(&env, expected)?;
+        let actual = input::document(&env, actual)?;
+        Json::frozen_of(&pairing::diff_json(&document, &expected, &actual))
+    })
+}
