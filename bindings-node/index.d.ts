@@ -127,6 +127,9 @@ export declare function aggregateOutcomes(outcomes: ReadonlyArray<ClassifyOutcom
 /** Totals over many results (status counts, error-code histogram, metric sums). */
 export declare function aggregateResults(results: ReadonlyArray<ExecutionResultValue | JsonValue> | string | Uint8Array): ResultSummary
 
+/** Appends many events after `previous` (`null`: a new log); returns the sealed entries in order. */
+export declare function appendLogEntries(previous: LogEntry | JsonValue | null, events: ReadonlyArray<LogEvent>): LogEntry[]
+
 /**
  * Seals `event` as the entry after `previous` (`null` for the first entry): sequence,
  * previous hash and this entry's hash over its canonical form.
@@ -166,6 +169,9 @@ export declare function classifyManyAsync(responses: ReadonlyArray<JsonInput>, m
  */
 export declare function compareMetrics(before: JsonInput, after: JsonInput): MetricChange[]
 
+/** `{data, meta}` for a successful response body. */
+export declare function dataEnvelope(data: JsonValue, version: string, options?: EnvelopeOptions | null): Envelope
+
 /**
  * The truth table alone: `{status, enforcement_passed, error_code}` for a mode, the counts of
  * successful and attempted searches, and `hard`/`soft` enforcement.
@@ -189,6 +195,12 @@ export declare function diffJson(document: string, expected: JsonInput, actual: 
 
 /** `{data, meta}` for a success, `{error, meta}` for a failure; meta carries version and correlation id. */
 export declare function envelopeFromResult(result: ExecutionResultValue | JsonInput, version: string, options?: EnvelopeOptions | null): Envelope
+
+/** `{error, meta}` for a failed response body. */
+export declare function errorEnvelope(error: ErrorInfo, version: string, options?: EnvelopeOptions | null): Envelope
+
+/** The canonical (RFC 8785) bytes of a result, as written to the immutable log. */
+export declare function executionResultCanonicalJson(result: ExecutionResultValue | JsonInput): Buffer
 
 /** The run-detail-card explanation of a failed outcome; `null` when it passed. */
 export declare function explainFailure(outcome: ClassifyOutcome | JsonInput): FailureExplanation | null
@@ -231,6 +243,12 @@ export declare function pairAsync(analysis: JsonInput, config?: PairingConfigInp
  */
 export declare function pairingConfigFromEnv(env: { readonly [name: string]: string | undefined }, base?: PairingConfigInput | JsonInput | null): PairingConfigValue
 
+/** The pairing engine version written into every result (`engine_version`). */
+export declare function pairingEngineVersion(): string
+
+/** Reads an envelope back (object | JSON text | bytes), validated. */
+export declare function parseEnvelope(value: JsonInput): Envelope
+
 /** A probe/run idempotency key parsed back into its (unescaped) components. */
 export declare function parseIdempotencyKey(key: string): IdempotencyKey
 
@@ -254,6 +272,12 @@ export declare function renderContext(state: ConversationState | JsonInput, budg
 
 /** SHA-256 hex of the exact UTF-8 bytes of a rendered prompt. */
 export declare function renderedPromptSha256(text: string): string
+
+/** `renderedPromptSha256` over many prompts (results in input order). */
+export declare function renderedPromptSha256Many(texts: ReadonlyArray<string>): string[]
+
+/** `renderedPromptSha256Many` on the libuv thread pool. */
+export declare function renderedPromptSha256ManyAsync(texts: ReadonlyArray<string>, signal?: AbortSignal | null): Promise<string[]>
 
 /**
  * Folds `updateConversation` over a whole conversation from an empty state:

@@ -36,6 +36,37 @@ pub fn append_log_entry(env: Env, previous: Unknown, event: Unknown) -> napi::Re
     })
 }
 
+/// Appends many events after `previous` (`null`: a new log); returns the sealed entries in order.
+#[napi(
+    ts_args_type = "previous: LogEntry | JsonValue | null, events: ReadonlyArray<LogEvent>",
+    ts_return_type = "LogEntry[]"
+)]
+pub fn append_log_entries(env: Env, previous: Unknown, events: Unknown) -> napi::Result<Json> {
+    call(&env, || {
+        let mut previous = input::value(&env, previous).map_err(|e| e.under("$.previous"))?;
+        let mut out = Vec::new();
+        for (i, event) in input::array_arg(events, "events")?.into_iter().enumerate() {
+            let event =
+                input::value(&env, event).map_err(|e| e.under(&format!("$.events[{i}]")))?;
+            let mut args = serde_json::Map::new();
+            args.insert("previous".to_owned(), previous);
+            args.insert("event".to_owned(), event);
+            let entry = json_ops::append_log_entry_json(&Value::Object(args)).map_err(|e| {
+                // `$.event.subsystem` of the i-th call is `$.events[i].subsystem` here.
+                Failure::Core(match e.path().strip_prefix("$.event") {
+                    Some(rest) => {
+                        verity::Error::new(e.kind(), format!("$.events[{i}]{rest}"), e.message())
+                    }
+                    None => e,
+                })
+            })?;
+            out.push(entry.clone());
+            previous = entry;
+        }
+        Ok(Json::frozen(Value::Array(out)))
+    })
+}
+
 /// Verifies a whole log: hash mismatches, broken links, sequence gaps, timestamp
 /// reversals, a stale log, silent subsystems, and per-subsystem summaries.
 #[napi(

@@ -172,6 +172,48 @@ pub fn parse_strict(env: Env, text: Unknown) -> napi::Result<Json> {
     call(&env, || Ok(Json::plain(strict_document(&env, text)?)))
 }
 
+fn texts_arg(list: Unknown) -> Result<Vec<String>, Failure> {
+    input::array_arg(list, "texts")?
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| input::string_arg(t, &format!("texts[{i}]")))
+        .collect()
+}
+
+fn sha_many(texts: &[String], cancel: &Cancel) -> Result<Json, Failure> {
+    let mut out = Vec::with_capacity(texts.len());
+    for text in texts {
+        cancel.check()?;
+        out.push(Value::String(dedup::rendered_prompt_sha256(text)));
+    }
+    Ok(Json::frozen(Value::Array(out)))
+}
+
+/// `renderedPromptSha256` over many prompts (results in input order).
+#[napi(
+    ts_args_type = "texts: ReadonlyArray<string>",
+    ts_return_type = "string[]"
+)]
+pub fn rendered_prompt_sha256_many(env: Env, texts: Unknown) -> napi::Result<Json> {
+    call(&env, || sha_many(&texts_arg(texts)?, &Cancel::default()))
+}
+
+/// `renderedPromptSha256Many` on the libuv thread pool.
+#[napi(
+    ts_args_type = "texts: ReadonlyArray<string>, signal?: AbortSignal | null",
+    ts_return_type = "Promise<string[]>"
+)]
+pub fn rendered_prompt_sha256_many_async(
+    env: Env,
+    texts: Unknown,
+    signal: Option<Unknown>,
+) -> napi::Result<AsyncTask<JsonTask>> {
+    call(&env, || {
+        let texts = texts_arg(texts)?;
+        tasks::spawn(signal, move |cancel| sha_many(&texts, cancel))
+    })
+}
+
 /// SHA-256 hex of the exact UTF-8 bytes of a rendered prompt.
 #[napi(ts_args_type = "text: string")]
 pub fn rendered_prompt_sha256(env: Env, text: Unknown) -> napi::Result<String> {

@@ -323,8 +323,12 @@ fn number(x: f64, at: &Seg) -> Result<Value, Failure> {
 
 /// Path of a named scalar argument in errors (`mode` → `$.mode`), as the
 /// core reports keyword arguments.
+/// `name` may carry an index (`texts[1]` → `$.texts[1]`).
 fn arg_path(name: &str) -> String {
-    verity::error::field_path("$", name)
+    match name.split_once('[') {
+        Some((field, index)) => format!("{}[{index}", verity::error::field_path("$", field)),
+        None => verity::error::field_path("$", name),
+    }
 }
 
 /// A required string argument; anything else is `invalid_input` at `$.name`.

@@ -9,7 +9,7 @@
 use crate::error::{call, invalid, Failure};
 use crate::input;
 use crate::output::Json;
-use napi::bindgen_prelude::Unknown;
+use napi::bindgen_prelude::{Buffer, Unknown};
 use napi::{Env, JsValue, ValueType};
 use napi_derive::napi;
 use serde_json::{Map, Value};
@@ -271,4 +271,90 @@ pub fn now_arg(
         )?)),
         _ => Err(invalid("$.now", "expected an RFC 3339 string or a Date")),
     }
+}
+
+/// Meta of an envelope: `version` plus `{correlation_id?, extra?}`.
+fn meta_arg(
+    env: &Env,
+    version: Unknown,
+    options: Option<Unknown>,
+) -> Result<verity::outcome::Meta, Failure> {
+    let version = input::string_arg(version, "version")?;
+    let options = input::options_arg(options, &["correlation_id", "extra"])?;
+    let mut meta = verity::outcome::Meta::new(version);
+    if let Some(id) =
+        input::opt_string_arg(input::option(&options, "correlation_id")?, "correlation_id")?
+    {
+        meta = meta.with_correlation_id(id);
+    }
+    if let Some(extra) = input::option(&options, "extra")? {
+        if !input::is_nullish(extra)? {
+            match input::value(env, extra).map_err(|e| e.under("$.extra"))? {
+                Value::Object(map) => {
+                    for (key, value) in map {
+                        meta = meta.with_extra(key, value)?;
+                    }
+                }
+                _ => return Err(invalid("$.extra", "expected an object")),
+            }
+        }
+    }
+    Ok(meta)
+}
+
+/// `{data, meta}` for a successful response body.
+#[napi(
+    ts_args_type = "data: JsonValue, version: string, options?: EnvelopeOptions | null",
+    ts_return_type = "Envelope"
+)]
+pub fn data_envelope(
+    env: Env,
+    data: Unknown,
+    version: Unknown,
+    options: Option<Unknown>,
+) -> napi::Result<Json> {
+    call(&env, || {
+        let data = input::value(&env, data).map_err(|e| e.under("$.data"))?;
+        let meta = meta_arg(&env, version, options)?;
+        Json::frozen_of(&verity::outcome::Envelope::data(data, meta))
+    })
+}
+
+/// `{error, meta}` for a failed response body.
+#[napi(
+    ts_args_type = "error: ErrorInfo, version: string, options?: EnvelopeOptions | null",
+    ts_return_type = "Envelope"
+)]
+pub fn error_envelope(
+    env: Env,
+    error: Unknown,
+    version: Unknown,
+    options: Option<Unknown>,
+) -> napi::Result<Json> {
+    call(&env, || {
+        let error = input::value(&env, error).map_err(|e| e.under("$.error"))?;
+        let error: verity::outcome::ErrorInfo =
+            verity::json::from_value(&error).map_err(|e| e.under("$.error"))?;
+        let meta = meta_arg(&env, version, options)?;
+        Json::frozen_of(&verity::outcome::Envelope::error(error, meta))
+    })
+}
+
+/// Reads an envelope back (object | JSON text | bytes), validated.
+#[napi(ts_args_type = "value: JsonInput", ts_return_type = "Envelope")]
+pub fn parse_envelope(env: Env, value: Unknown) -> napi::Result<Json> {
+    call(&env, || {
+        let doc = input::document(&env, value)?;
+        Json::frozen_of(&verity::outcome::Envelope::from_value(&doc)?)
+    })
+}
+
+/// The canonical (RFC 8785) bytes of a result, as written to the immutable log.
+#[napi(ts_args_type = "result: ExecutionResultValue | JsonInput")]
+pub fn execution_result_canonical_json(env: Env, result: Unknown) -> napi::Result<Buffer> {
+    call(&env, || {
+        let doc = input::document(&env, result)?;
+        let result = verity::outcome::ExecutionResult::from_value(&doc)?;
+        Ok(result.to_canonical_json()?.into())
+    })
 }

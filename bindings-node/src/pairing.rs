@@ -216,3 +216,9 @@ pub fn diff_json(
         Json::frozen_of(&pairing::diff_json(&document, &expected, &actual))
     })
 }
+
+/// The pairing engine version written into every result (`engine_version`).
+#[napi]
+pub fn pairing_engine_version() -> String {
+    pairing::ENGINE_VERSION.to_owned()
+}
