@@ -1,9 +1,11 @@
 //! Shared plumbing of the core's integration tests, included by each test
 //! file with `mod support;`: the generic conformance-vector runner
-//! (`vectors`). It decides nothing about any module's behaviour; each test
-//! file keeps its own op → function dispatch and its own assertions.
+//! (`vectors`) and JSON Schema validation of outputs (`schema`). It decides
+//! nothing about any module's behaviour; each test file keeps its own op →
+//! function dispatch and its own assertions.
 #![allow(dead_code)] // each test file uses a subset
 
+pub mod schema;
 pub mod vectors;
 
 use serde_json::Value;
