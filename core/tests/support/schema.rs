@@ -85,6 +85,23 @@ impl Schema {
     }
 }
 
+impl Schema {
+    /// Asserts that `value` is rejected with, for each of `expected`, a
+    /// violation starting with it (`"$.path: keyword"`); returns them all.
+    pub fn assert_rejects(&self, value: &Value, expected: &[&str]) -> Vec<String> {
+        let found = self.violations(value);
+        assert!(!self.is_valid(value), "{} accepts {value}", self.name);
+        for prefix in expected {
+            assert!(
+                found.iter().any(|v| v.starts_with(prefix)),
+                "{prefix} not among the violations of {}: {found:#?}",
+                self.name
+            );
+        }
+        found
+    }
+}
+
 /// `/usage/0/x` → `$.usage[0].x`, the paths verity's errors use.
 fn dollar_path<'a>(segments: impl Iterator<Item = LocationSegment<'a>>) -> String {
     let mut path = String::from("$");
