@@ -26,6 +26,7 @@
 
 mod catalog;
 mod extract;
+mod lexicon;
 mod refs;
 mod render;
 mod report;

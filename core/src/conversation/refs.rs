@@ -10,9 +10,18 @@
 //!   and…` is two mentions), `both pumps`.
 //! - ordinal: `the first|second|third|fourth|fifth|1st…5th|last|former|latter`
 //!   and `the other` (the member of a two-item list not being talked about),
-//!   followed by `one`, a clause break, a verb/preposition, or a category noun.
+//!   followed by `one`, a clause break, a verb/preposition, or a category noun;
+//!   `the former`/`the latter` also before any other word except a time or
+//!   text noun (`the latter half`).
 //!
-//! Not references (documented heuristics, tested): expletive `it` (`is it
+//! A count before the phrase (`two of them`, `I'll take 2, …`, and a
+//! container: `a tub of those`) marks it *counted*. A phrase right after a
+//! preposition that follows a mention (`filters for them`, `PV-2231 on it`)
+//! *excludes* that mention: it is what the phrase is attached to, not its
+//! antecedent.
+//!
+//! Not references (documented heuristics, tested): `it is` right after a
+//! name (`GP-45 it is (then)`, a choice confirmed); expletive `it` (`is it
 //! possible`, `it seems`, `it depends`, `it's been a week`; also `its` typed
 //! for `it's`); `that` as a relative pronoun or
 //! conjunction (`a pump that can…`, `I think that…`): right after a mention, two
@@ -21,6 +30,7 @@
 //! exchange (`that's all`, `that is fine`, `this is great`).
 
 use super::extract::{number, Found};
+use super::lexicon::*;
 use super::state::EntityKind;
 use super::text::Word;
 
@@ -49,183 +59,10 @@ pub(crate) struct Phrase {
     pub counted: bool,
     /// Index (in the mention list) of the category noun the phrase consumed.
     pub consumed_mention: Option<usize>,
+    /// Key of the noun the phrase is attached to by a preposition (`filters
+    /// for them`, `the code PV-2231 on it`): never its antecedent.
+    pub excluded: Option<String>,
 }
-
-const EXPLETIVE_NEXT: [&str; 10] = [
-    "possible",
-    "impossible",
-    "likely",
-    "unlikely",
-    "necessary",
-    "seems",
-    "appears",
-    "depends",
-    "raining",
-    "matter",
-];
-const IDIOM_NEXT: [&str; 21] = [
-    "all",
-    "it",
-    "everything",
-    "fine",
-    "great",
-    "perfect",
-    "ok",
-    "okay",
-    "right",
-    "correct",
-    "helpful",
-    "brilliant",
-    "lovely",
-    "good",
-    "kind",
-    "fair",
-    "true",
-    "amazing",
-    "awesome",
-    "cool",
-    "enough",
-];
-const SKIPPABLE_AUX: [&str; 7] = ["is", "s", "was", "would", "be", "been", "has"];
-const DURATION_NEXT: [&str; 12] = [
-    "a", "an", "ages", "days", "weeks", "months", "over", "too", "long", "forever", "nearly",
-    "almost",
-];
-const AUX_BEFORE: [&str; 14] = [
-    "is", "was", "are", "has", "have", "does", "did", "do", "will", "can", "could", "would",
-    "should", "s",
-];
-const NOT_PRONOUN_AFTER: [&str; 36] = [
-    "so",
-    "such",
-    "sure",
-    "think",
-    "thought",
-    "know",
-    "knew",
-    "said",
-    "say",
-    "says",
-    "hope",
-    "guess",
-    "believe",
-    "mean",
-    "means",
-    "realise",
-    "realize",
-    "notice",
-    "noticed",
-    "assume",
-    "understand",
-    "heard",
-    "read",
-    "told",
-    "seems",
-    "seem",
-    "glad",
-    "sorry",
-    "aware",
-    "something",
-    "anything",
-    "everything",
-    "nothing",
-    "one",
-    "ones",
-    "someone",
-];
-const ARTICLES: [&str; 7] = ["a", "an", "the", "any", "some", "another", "every"];
-const SUBJECT_AFTER: [&str; 16] = [
-    "i", "you", "we", "they", "he", "she", "it", "my", "your", "our", "the", "a", "an", "there",
-    "these", "those",
-];
-const PRONOUN_FOLLOWERS: [&str; 71] = [
-    "s",
-    "is",
-    "was",
-    "will",
-    "would",
-    "could",
-    "can",
-    "should",
-    "does",
-    "do",
-    "did",
-    "has",
-    "have",
-    "had",
-    "costs",
-    "cost",
-    "come",
-    "comes",
-    "fit",
-    "fits",
-    "work",
-    "works",
-    "include",
-    "includes",
-    "in",
-    "on",
-    "with",
-    "for",
-    "available",
-    "compatible",
-    "ship",
-    "ships",
-    "shipped",
-    "arrive",
-    "arrives",
-    "arrived",
-    "take",
-    "takes",
-    "need",
-    "needs",
-    "weigh",
-    "weighs",
-    "last",
-    "lasts",
-    "suit",
-    "suits",
-    "contain",
-    "contains",
-    "too",
-    "please",
-    "also",
-    "still",
-    "instead",
-    "as",
-    "at",
-    "to",
-    "again",
-    "then",
-    "now",
-    "right",
-    "sounds",
-    "looks",
-    "seems",
-    "be",
-    "go",
-    "goes",
-    "get",
-    "gets",
-    "cover",
-    "covers",
-    "require",
-];
-const ORDINALS: [(&str, usize); 13] = [
-    ("former", 1),
-    ("latter", 0),
-    ("first", 1),
-    ("second", 2),
-    ("third", 3),
-    ("fourth", 4),
-    ("fifth", 5),
-    ("1st", 1),
-    ("2nd", 2),
-    ("3rd", 3),
-    ("4th", 4),
-    ("5th", 5),
-    ("last", 0),
-];
 
 /// Reference phrases in text order.
 pub(crate) fn phrases(words: &[Word], mentions: &[Found]) -> Vec<Phrase> {
@@ -256,7 +93,9 @@ pub(crate) fn phrases(words: &[Word], mentions: &[Found]) -> Vec<Phrase> {
         let before = |k: usize| if i >= k { lower(i - k) } else { "" };
         let mut phrase: Option<(usize, Pointer, Option<usize>)> = None;
         match w {
-            "it" if !expletive(words, i) => phrase = Some((i + 1, Pointer::Singular, None)),
+            "it" if !expletive(words, i) && !choice_made(words, i, &in_mention) => {
+                phrase = Some((i + 1, Pointer::Singular, None))
+            }
             // `its` is also typed for `it's` (`its been a week`): same expletive test.
             "its" if !expletive(words, i) => phrase = Some((i + 1, Pointer::Singular, None)),
             // `they both`, `them both`: a floating quantifier, not a second reference.
@@ -305,6 +144,7 @@ pub(crate) fn phrases(words: &[Word], mentions: &[Found]) -> Vec<Phrase> {
                 };
                 if let Some(pointer) = pointer {
                     let next = i + 2;
+                    let former_or_latter = matches!(lower(i + 1), "former" | "latter");
                     if lower(next) == "one" {
                         phrase = Some((next + 1, pointer, None));
                     } else if let Some(m) = category_at(next) {
@@ -312,6 +152,9 @@ pub(crate) fn phrases(words: &[Word], mentions: &[Found]) -> Vec<Phrase> {
                     } else if words[i + 1].break_after
                         || PRONOUN_FOLLOWERS.contains(&lower(next))
                         || lower(next) == "of"
+                        // `the latter` is a pick on its own (`is the latter any good`)
+                        // unless a noun makes it a time or place (`the latter half`).
+                        || (former_or_latter && !NOT_PICKED_AFTER_FORMER.contains(&lower(next)))
                     {
                         phrase = Some((next, pointer, None));
                     }
@@ -321,7 +164,17 @@ pub(crate) fn phrases(words: &[Word], mentions: &[Found]) -> Vec<Phrase> {
         }
         if let Some((end, pointer, consumed)) = phrase {
             let counted = first_count.is_some_and(|k| k < i)
-                || (before(1) == "of" && i >= 2 && number(&words[i - 2]).is_some());
+                || (before(1) == "of"
+                    && i >= 2
+                    && (number(&words[i - 2]).is_some() || CONTAINERS.contains(&before(2))));
+            // The noun a preposition attaches the phrase to: the mention ending
+            // right before `for`/`with`/`on`… (`filters for them`).
+            let excluded = (ATTACHING_PREPOSITIONS.contains(&before(1)) && i >= 2)
+                .then(|| in_mention[i - 2])
+                .flatten()
+                .and_then(|m| mentions.get(m))
+                .filter(|f| f.end == i - 1)
+                .map(|f| f.key.clone());
             out.push(Phrase {
                 start: i,
                 end,
@@ -336,6 +189,7 @@ pub(crate) fn phrases(words: &[Word], mentions: &[Found]) -> Vec<Phrase> {
                     .map(|f| f.name.clone()),
                 counted,
                 consumed_mention: consumed,
+                excluded,
             });
             i = end;
         } else {
@@ -359,6 +213,19 @@ fn expletive(words: &[Word], i: usize) -> bool {
             // `it's been a week`, `it has been ages`: time, not a thing.
             || (been && (DURATION_NEXT.contains(&next) || number(w).is_some()))
     })
+}
+
+/// `GP-45 it is (then)`: `it is` right after a name confirms a choice; the
+/// name is the mention, the `it` points nowhere new.
+fn choice_made(words: &[Word], i: usize, in_mention: &[Option<usize>]) -> bool {
+    let lower = |k: usize| words.get(k).map(|w| w.lower.as_str()).unwrap_or("");
+    i >= 1
+        && in_mention.get(i - 1).copied().flatten().is_some()
+        && !words[i - 1].break_after
+        && matches!(lower(i + 1), "is" | "s")
+        && words
+            .get(i + 1)
+            .is_some_and(|w| w.break_after || lower(i + 2) == "then")
 }
 
 /// `that's all`, `that is fine`, `this is great`: about the exchange, not a thing.
@@ -444,6 +311,51 @@ mod tests {
         assert!(texts("the first time, the last week").is_empty());
         assert!(texts("those who ask").is_empty());
         assert!(texts("That's all for now, that is great").is_empty());
+        assert!(texts("the latter half, the former part").is_empty());
+    }
+
+    #[test]
+    fn former_and_latter_stand_alone() {
+        assert_eq!(texts("is the latter any good"), ["the latter"]);
+        assert_eq!(texts("I prefer the former because"), ["the former"]);
+    }
+
+    #[test]
+    fn name_it_is_is_a_choice_not_a_reference() {
+        let ws = words("GP-45 it is. How much is it? PT-550 it is then");
+        let named = |start, end| Found {
+            start,
+            end,
+            key: format!("sku:{start}"),
+            kind: EntityKind::Sku,
+            name: String::new(),
+            category: None,
+            plural: false,
+        };
+        let found = [named(0, 2), named(9, 11)];
+        let refs: Vec<String> = phrases(&ws, &found).into_iter().map(|p| p.text).collect();
+        assert_eq!(refs, ["it"]);
+        // `it is` after an ordinary word stays a reference.
+        assert_eq!(texts("so it is in stock?"), ["it"]);
+    }
+
+    #[test]
+    fn containers_count_and_prepositions_attach() {
+        assert!(phrases(&words("how many in a tub of those"), &[])[0].counted);
+        assert!(!phrases(&words("are any of those vegan"), &[])[0].counted);
+        let ws = words("filters for them");
+        let filters = Found {
+            start: 0,
+            end: 1,
+            key: "category:filters".into(),
+            kind: EntityKind::Category,
+            name: "filters".into(),
+            category: None,
+            plural: true,
+        };
+        let p = phrases(&ws, &[filters]);
+        assert_eq!(p[0].excluded.as_deref(), Some("category:filters"));
+        assert_eq!(phrases(&words("a tub for them"), &[])[0].excluded, None);
     }
 
     #[test]

@@ -12,6 +12,11 @@
 //!   product) when the turn counts before the phrase (`I'll take 2, do you
 //!   ship them?`, `two of those`); otherwise a plural never points at one
 //!   singular thing (`can you add them` after one hose stays unresolved).
+//!   Last, (c) two items named in different turns since any list or plural
+//!   antecedent (`the HH-12? … and the SK-10? … send both`), when they are
+//!   exactly two: three would be a guess.
+//! - every rule skips the noun the phrase is attached to (`filters for
+//!   them`: not the filters).
 //! - ordinal (`the second one`, `the last one`, `the latter`): that member of
 //!   the last list. `the other one`: in a two-item list, the member not
 //!   mentioned (or pointed at) most recently; a tie is broken by the focus,
@@ -80,8 +85,18 @@ impl Work {
     }
 
     /// The latest list (this turn's so far, else the remembered one), filtered to `category`.
-    fn latest_list(&self, category: Option<&str>) -> Option<(u64, Vec<String>)> {
-        let (turn, keys) = match self.list_of(&self.turn_mentions) {
+    fn latest_list(
+        &self,
+        category: Option<&str>,
+        excluded: Excluded,
+    ) -> Option<(u64, Vec<String>)> {
+        let said: Vec<String> = self
+            .turn_mentions
+            .iter()
+            .filter(|k| excluded != Some(k.as_str()))
+            .cloned()
+            .collect();
+        let (turn, keys) = match self.list_of(&said) {
             Some(keys) => (self.turn, keys),
             None => {
                 let memo = self.last_list.as_ref()?;
@@ -96,10 +111,15 @@ impl Work {
     }
 
     /// The most recent singular antecedent and its turn.
-    fn singular(&self, category: Option<&str>) -> Option<(u64, Result<String, UnresolvedReason>)> {
+    fn singular(
+        &self,
+        category: Option<&str>,
+        excluded: Excluded,
+    ) -> Option<(u64, Result<String, UnresolvedReason>)> {
         let mut candidates: Vec<&Entity> = self
             .entities
             .iter()
+            .filter(|e| excluded != Some(e.key.as_str()))
             .filter(|e| match category {
                 Some(c) => e.kind.is_item() && in_category(e, c),
                 None => !e.plural,
@@ -125,12 +145,17 @@ impl Work {
     }
 
     /// Entities whose latest mention was plural, at their latest turn.
-    fn plural_mentions(&self, category: Option<&str>) -> Option<(u64, Vec<String>)> {
+    fn plural_mentions(
+        &self,
+        category: Option<&str>,
+        excluded: Excluded,
+    ) -> Option<(u64, Vec<String>)> {
         let candidates: Vec<&Entity> = self
             .entities
             .iter()
             .filter(|e| {
                 e.plural
+                    && excluded != Some(e.key.as_str())
                     && category.is_none_or(|c| in_category(e, c) || e.name.eq_ignore_ascii_case(c))
             })
             .collect();
@@ -143,17 +168,44 @@ impl Work {
         Some((turn, keys))
     }
 
+    /// The two items named one after the other, in different turns, since
+    /// `after` (the turn of any list or plural antecedent): `How much is the
+    /// HH-12? … And the SK-10? … Can you send both?`. Exactly two such items,
+    /// else none (three would be a guess).
+    fn spread_pair(
+        &self,
+        category: Option<&str>,
+        excluded: Excluded,
+        after: Option<u64>,
+    ) -> Option<(u64, Vec<String>)> {
+        let items: Vec<&Entity> = self
+            .entities
+            .iter()
+            .filter(|e| e.kind.is_item() && excluded != Some(e.key.as_str()))
+            .filter(|e| category.is_none_or(|c| in_category(e, c)))
+            .filter(|e| after.is_none_or(|t| e.last_mention_turn > t))
+            .collect();
+        match items.as_slice() {
+            [a, b] if a.last_mention_turn != b.last_mention_turn => Some((
+                a.last_mention_turn.max(b.last_mention_turn),
+                vec![a.key.clone(), b.key.clone()],
+            )),
+            _ => None,
+        }
+    }
+
     /// Resolves one phrase to entity keys.
     pub fn resolve(&self, phrase: &Phrase) -> Result<Vec<String>, UnresolvedReason> {
         let category = phrase.category.as_deref();
+        let excluded = phrase.excluded.as_deref();
         match phrase.pointer {
-            Pointer::Singular => match self.singular(category) {
+            Pointer::Singular => match self.singular(category, excluded) {
                 Some((_, outcome)) => outcome.map(|k| vec![k]),
                 None => Err(UnresolvedReason::NoAntecedent),
             },
             Pointer::Ordinal(n) => {
                 let (_, list) = self
-                    .latest_list(category)
+                    .latest_list(category, excluded)
                     .ok_or(UnresolvedReason::NoAntecedent)?;
                 let index = if n == 0 {
                     list.len().checked_sub(1)
@@ -167,7 +219,7 @@ impl Work {
             }
             Pointer::Other => {
                 let (_, list) = self
-                    .latest_list(category)
+                    .latest_list(category, excluded)
                     .ok_or(UnresolvedReason::NoAntecedent)?;
                 let [a, b] = list.as_slice() else {
                     return Err(UnresolvedReason::Ambiguous);
@@ -186,16 +238,20 @@ impl Work {
             Pointer::Plural => {
                 // (turn, preference within a turn, outcome): the most recent wins.
                 let mut options: Vec<(u64, u8, Result<Vec<String>, UnresolvedReason>)> = Vec::new();
-                if let Some((turn, keys)) = self.latest_list(category) {
+                if let Some((turn, keys)) = self.latest_list(category, excluded) {
+                    options.push((turn, 3, Ok(keys)));
+                }
+                if let Some((turn, keys)) = self.plural_mentions(category, excluded) {
                     options.push((turn, 2, Ok(keys)));
                 }
-                if let Some((turn, keys)) = self.plural_mentions(category) {
-                    options.push((turn, 1, Ok(keys)));
-                }
                 if phrase.counted {
-                    if let Some((turn, outcome)) = self.singular(category) {
-                        options.push((turn, 0, outcome.map(|k| vec![k])));
+                    if let Some((turn, outcome)) = self.singular(category, excluded) {
+                        options.push((turn, 1, outcome.map(|k| vec![k])));
                     }
+                }
+                let anchor = options.iter().map(|(turn, _, _)| *turn).max();
+                if let Some((turn, keys)) = self.spread_pair(category, excluded, anchor) {
+                    options.push((turn, 0, Ok(keys)));
                 }
                 options
                     .into_iter()
@@ -206,6 +262,9 @@ impl Work {
         }
     }
 }
+
+/// The key a phrase may not point at (see `Phrase::excluded`).
+type Excluded<'a> = Option<&'a str>;
 
 fn in_category(e: &Entity, category: &str) -> bool {
     e.category
