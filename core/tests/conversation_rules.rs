@@ -179,3 +179,70 @@ fn a_reference_is_not_the_noun_it_is_attached_to() {
         [resolved("it", &["GP-45 Gear Pump"])]
     );
 }
+
+#[test]
+fn a_pick_by_a_word_of_the_name() {
+    let chat = [
+        "I'm choosing between whey isolate and pea protein",
+        "Whey Protein Isolate has more protein; Vegan Pea Protein is dairy free.",
+        "I'll go for the pea one. Is the other one cheaper though?",
+    ];
+    assert_eq!(
+        last_turn(SUPPLEMENTS, &chat),
+        [
+            resolved("the pea one", &["Vegan Pea Protein"]),
+            resolved("the other one", &["Whey Protein Isolate"]),
+        ]
+    );
+    // A word both names share: a guess, so unresolved.
+    let chat = [
+        "What pumps fit a DAF?",
+        "The HP-200 Hydraulic Pump and the HP-300 Hydraulic Pump.",
+        "I'll go for the hydraulic one",
+    ];
+    assert_eq!(last_turn(PARTS, &chat), [unresolved("the hydraulic one")]);
+    // A word no tracked name has (a flavour): not a reference at all.
+    let chat = [
+        "what flavours does your whey come in",
+        "Whey Protein Isolate comes in chocolate and vanilla.",
+        "is the chocolate one sweetened?",
+    ];
+    assert!(last_turn(SUPPLEMENTS, &chat).is_empty());
+}
+
+#[test]
+fn a_comparative_pick_is_reported_but_never_resolved() {
+    let chat = [
+        "What hydraulic pumps have you got?",
+        "The HP-200 Hydraulic Pump at £450 and the HP-300 Hydraulic Pump at £620.",
+        "I'll take the cheaper one. Does it come with a seal kit?",
+    ];
+    assert_eq!(
+        last_turn(PARTS, &chat),
+        [unresolved("the cheaper one"), unresolved("it")]
+    );
+}
+
+#[test]
+fn a_turn_opening_with_an_unresolved_reference_keeps_the_topic() {
+    let catalog = catalog(PARTS);
+    let turns: Vec<Turn> = [
+        (Role::User, "What hydraulic pumps have you got?"),
+        (
+            Role::Assistant,
+            "The HP-200 Hydraulic Pump and the HP-300 Hydraulic Pump.",
+        ),
+        (
+            Role::User,
+            "The cheaper one please. Does it come with a seal kit?",
+        ),
+        (Role::User, "Also, do you sell seal kits?"),
+    ]
+    .iter()
+    .map(|(role, text)| Turn::new(*role, *text, None).expect("turn"))
+    .collect();
+    let replay = replay_conversation(&turns, Some(&catalog)).expect("replay");
+    // Turn 2 names a seal kit after an unknown pick: no switch; turn 3 asks
+    // about seal kits outright: a switch.
+    assert_eq!(replay.topic_switches(), [3]);
+}

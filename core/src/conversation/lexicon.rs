@@ -197,3 +197,16 @@ pub(crate) const NOT_PICKED_AFTER_FORMER: [&str; 12] = [
 pub(crate) const ATTACHING_PREPOSITIONS: [&str; 9] = [
     "for", "with", "on", "in", "inside", "to", "from", "into", "onto",
 ];
+
+/// Words in `the <word> one` that do not describe an item (`the same one`,
+/// `the right one`): nothing to match against names.
+pub(crate) const NOT_DESCRIBING: [&str; 14] = [
+    "same", "right", "wrong", "only", "next", "previous", "one", "very", "whole", "new", "old",
+    "usual", "original", "exact",
+];
+
+/// Words ending in -er/-est that are not comparatives.
+pub(crate) const NOT_COMPARATIVE: [&str; 10] = [
+    "other", "another", "either", "neither", "silver", "rubber", "copper", "amber", "water",
+    "power",
+];

@@ -43,6 +43,12 @@ pub(crate) enum Pointer {
     Ordinal(usize),
     /// `the other one`: the member of a two-item list not being talked about.
     Other,
+    /// `the pea one`: the one item whose name has that word (`Phrase::descriptor`);
+    /// not a reference at all when no tracked item's name has it.
+    Described,
+    /// `the cheaper one`, `the more expensive one`: a pick by facts (prices,
+    /// sizes) the state does not keep, so never resolved.
+    Compared,
 }
 
 /// A reference phrase over words `[start, end)`.
@@ -62,6 +68,8 @@ pub(crate) struct Phrase {
     /// Key of the noun the phrase is attached to by a preposition (`filters
     /// for them`, `the code PV-2231 on it`): never its antecedent.
     pub excluded: Option<String>,
+    /// The describing word of a [`Pointer::Described`] phrase.
+    pub descriptor: Option<String>,
 }
 
 /// Reference phrases in text order.
@@ -158,6 +166,8 @@ pub(crate) fn phrases(words: &[Word], mentions: &[Found]) -> Vec<Phrase> {
                     {
                         phrase = Some((next, pointer, None));
                     }
+                } else if let Some((end, pointer)) = picked_by_word(words, i, &in_mention) {
+                    phrase = Some((end, pointer, None));
                 }
             }
             _ => {}
@@ -190,6 +200,7 @@ pub(crate) fn phrases(words: &[Word], mentions: &[Found]) -> Vec<Phrase> {
                 counted,
                 consumed_mention: consumed,
                 excluded,
+                descriptor: (pointer == Pointer::Described).then(|| lower(i + 1).to_owned()),
             });
             i = end;
         } else {
@@ -213,6 +224,39 @@ fn expletive(words: &[Word], i: usize) -> bool {
             // `it's been a week`, `it has been ages`: time, not a thing.
             || (been && (DURATION_NEXT.contains(&next) || number(w).is_some()))
     })
+}
+
+/// `the pea one` (a word, then `one`) or `the cheaper one` / `the more
+/// expensive one` (a comparative or superlative): a pick described in words.
+fn picked_by_word(
+    words: &[Word],
+    i: usize,
+    in_mention: &[Option<usize>],
+) -> Option<(usize, Pointer)> {
+    let lower = |k: usize| words.get(k).map(|w| w.lower.as_str()).unwrap_or("");
+    let free = |k: usize| k < words.len() && in_mention[k].is_none();
+    if matches!(lower(i + 1), "more" | "less" | "most" | "least") && lower(i + 3) == "one" {
+        return (free(i + 2) && !words[i + 1].break_after).then_some((i + 4, Pointer::Compared));
+    }
+    let word = lower(i + 1);
+    if lower(i + 2) != "one"
+        || !free(i + 1)
+        || words[i + 1].break_after
+        || NOT_DESCRIBING.contains(&word)
+    {
+        return None;
+    }
+    let comparative = word.chars().count() > 4
+        && (word.ends_with("er") || word.ends_with("est"))
+        && !NOT_COMPARATIVE.contains(&word);
+    Some((
+        i + 3,
+        if comparative {
+            Pointer::Compared
+        } else {
+            Pointer::Described
+        },
+    ))
 }
 
 /// `GP-45 it is (then)`: `it is` right after a name confirms a choice; the
@@ -269,102 +313,5 @@ fn demonstrative_pronoun(words: &[Word], i: usize, in_mention: &[Option<usize>])
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::conversation::text::words;
-
-    fn texts(text: &str) -> Vec<String> {
-        phrases(&words(text), &[])
-            .into_iter()
-            .map(|p| p.text)
-            .collect()
-    }
-
-    #[test]
-    fn finds_pronouns_and_ordinals() {
-        assert_eq!(texts("How much is it?"), ["it"]);
-        assert_eq!(
-            texts("Is that one in stock, and what about the second one?"),
-            ["that one", "the second one"]
-        );
-        assert_eq!(
-            texts("are they in stock? I'll take those"),
-            ["they", "those"]
-        );
-        assert_eq!(texts("And the last one?"), ["the last one"]);
-        assert_eq!(texts("Tell me about the first."), ["the first"]);
-        assert_eq!(texts("has that shipped? I'll take that."), ["that", "that"]);
-        assert_eq!(texts("what is its weight"), ["its"]);
-        assert_eq!(
-            texts("I'll take both. And the other one? The latter is fine"),
-            ["both", "the other one", "the latter"]
-        );
-        assert_eq!(texts("both of them, both the"), ["them"]);
-        assert_eq!(texts("are they both in stock"), ["they"]);
-    }
-
-    #[test]
-    fn skips_non_references() {
-        assert!(texts("Is it possible to ship? It depends.").is_empty());
-        assert!(texts("its been a week, it's been 3 days, it has been ages").is_empty());
-        assert!(texts("I think that you need a part that fits").is_empty());
-        assert!(texts("the first time, the last week").is_empty());
-        assert!(texts("those who ask").is_empty());
-        assert!(texts("That's all for now, that is great").is_empty());
-        assert!(texts("the latter half, the former part").is_empty());
-    }
-
-    #[test]
-    fn former_and_latter_stand_alone() {
-        assert_eq!(texts("is the latter any good"), ["the latter"]);
-        assert_eq!(texts("I prefer the former because"), ["the former"]);
-    }
-
-    #[test]
-    fn name_it_is_is_a_choice_not_a_reference() {
-        let ws = words("GP-45 it is. How much is it? PT-550 it is then");
-        let named = |start, end| Found {
-            start,
-            end,
-            key: format!("sku:{start}"),
-            kind: EntityKind::Sku,
-            name: String::new(),
-            category: None,
-            plural: false,
-        };
-        let found = [named(0, 2), named(9, 11)];
-        let refs: Vec<String> = phrases(&ws, &found).into_iter().map(|p| p.text).collect();
-        assert_eq!(refs, ["it"]);
-        // `it is` after an ordinary word stays a reference.
-        assert_eq!(texts("so it is in stock?"), ["it"]);
-    }
-
-    #[test]
-    fn containers_count_and_prepositions_attach() {
-        assert!(phrases(&words("how many in a tub of those"), &[])[0].counted);
-        assert!(!phrases(&words("are any of those vegan"), &[])[0].counted);
-        let ws = words("filters for them");
-        let filters = Found {
-            start: 0,
-            end: 1,
-            key: "category:filters".into(),
-            kind: EntityKind::Category,
-            name: "filters".into(),
-            category: None,
-            plural: true,
-        };
-        let p = phrases(&ws, &[filters]);
-        assert_eq!(p[0].excluded.as_deref(), Some("category:filters"));
-        assert_eq!(phrases(&words("a tub for them"), &[])[0].excluded, None);
-    }
-
-    #[test]
-    fn counted() {
-        let p = phrases(&words("I'll take two of them"), &[]);
-        assert!(p[0].counted);
-        let p = phrases(&words("all of them"), &[]);
-        assert!(!p[0].counted);
-        let p = phrases(&words("I'll take 2. Do you ship them?"), &[]);
-        assert!(p[0].counted);
-    }
-}
+#[path = "refs_tests.rs"]
+mod tests;

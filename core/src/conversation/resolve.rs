@@ -21,6 +21,10 @@
 //!   the last list. `the other one`: in a two-item list, the member not
 //!   mentioned (or pointed at) most recently; a tie is broken by the focus,
 //!   otherwise `ambiguous`.
+//! - a pick in words: `the pea one` → the list member (else tracked item)
+//!   whose name has that word, exactly one; `the cheaper one`, `the more
+//!   expensive one` → never resolved (`ambiguous` over a list): prices and
+//!   sizes live in the assistant's prose, not in the state.
 //! - a category noun in the phrase (`that valve`, `those pumps`) keeps only
 //!   items of that category.
 //!
@@ -194,11 +198,54 @@ impl Work {
         }
     }
 
+    /// `the pea one`: the member of the latest list whose name has the word,
+    /// else the tracked item whose name has it; several → `ambiguous`, none
+    /// → `no_antecedent` (the caller then drops the phrase: `the chocolate
+    /// one` is a flavour, not a tracked item).
+    fn described(
+        &self,
+        word: Option<&str>,
+        excluded: Excluded,
+    ) -> Result<Vec<String>, UnresolvedReason> {
+        let word = word.ok_or(UnresolvedReason::NoAntecedent)?;
+        let named = |e: &&Entity| {
+            excluded != Some(e.key.as_str())
+                && e.name
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.to_lowercase() == word)
+        };
+        let in_list: Vec<&Entity> = self
+            .latest_list(None, excluded)
+            .map(|(_, keys)| keys.iter().filter_map(|k| self.entity(k)).collect())
+            .unwrap_or_default();
+        let mut matches: Vec<&Entity> = in_list.into_iter().filter(named).collect();
+        if matches.is_empty() {
+            matches = self
+                .entities
+                .iter()
+                .filter(|e| e.kind.is_item())
+                .filter(named)
+                .collect();
+        }
+        match matches.as_slice() {
+            [only] => Ok(vec![only.key.clone()]),
+            [] => Err(UnresolvedReason::NoAntecedent),
+            _ => Err(UnresolvedReason::Ambiguous),
+        }
+    }
+
     /// Resolves one phrase to entity keys.
     pub fn resolve(&self, phrase: &Phrase) -> Result<Vec<String>, UnresolvedReason> {
         let category = phrase.category.as_deref();
         let excluded = phrase.excluded.as_deref();
         match phrase.pointer {
+            Pointer::Described => self.described(phrase.descriptor.as_deref(), excluded),
+            // Which is cheaper or bigger is in the assistant's prose, not in
+            // the state: a pick among a list stays unresolved.
+            Pointer::Compared => match self.latest_list(category, excluded) {
+                Some(_) => Err(UnresolvedReason::Ambiguous),
+                None => Err(UnresolvedReason::NoAntecedent),
+            },
             Pointer::Singular => match self.singular(category, excluded) {
                 Some((_, outcome)) => outcome.map(|k| vec![k]),
                 None => Err(UnresolvedReason::NoAntecedent),

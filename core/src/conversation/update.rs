@@ -4,7 +4,8 @@
 //! (user turns only) reference phrases in text order, so a reference sees
 //! what was said before it, even earlier in the same turn; quantities; the
 //! turn's list; then, for user turns, focus and topic (the topic of the
-//! first item named or pointed at, else of the first category); for an
+//! first item named or pointed at, else of the first category; unchanged
+//! when the turn opens with a reference left unresolved); for an
 //! assistant turn that answers a question about a category with exactly one
 //! item of it, that item becomes the focus; finally pruning.
 //!
@@ -17,6 +18,7 @@
 use super::catalog::Catalog;
 use super::extract::{mentions, number, Found};
 use super::refs::{phrases, Phrase, Pointer};
+use super::report::UnresolvedReason::NoAntecedent;
 use super::report::{Mention, QuantityMention, Resolution, Target, TurnReport};
 use super::resolve::Work;
 use super::state::{
@@ -88,6 +90,9 @@ pub(crate) fn apply(
     let mut resolutions: Vec<(usize, Resolution)> = Vec::new();
     // (word position, key) of what a user turn is about, for focus and topic.
     let mut subjects: Vec<(usize, String)> = Vec::new();
+    // The turn opens with a reference left unresolved (`the cheaper one…
+    // does it come with a seal kit?`): what it is about is unknown.
+    let mut opens_unresolved = false;
     let (mut m, mut r) = (0, 0);
     while m < explicit.len() || r < refs.len() {
         let take_mention = match (explicit.get(m), refs.get(r)) {
@@ -115,10 +120,16 @@ pub(crate) fn apply(
         } else {
             let p = &refs[r];
             r += 1;
+            if p.pointer == Pointer::Described && work.resolve(p).is_err_and(|e| e == NoAntecedent)
+            {
+                // `the chocolate one`: no tracked item is described, so no reference.
+                continue;
+            }
             let resolution = resolve_phrase(&mut work, p, index);
             if resolution.resolved && p.pointer != Pointer::Plural {
                 subjects.extend(resolution.targets.iter().map(|t| (p.start, t.key.clone())));
             }
+            opens_unresolved |= !resolution.resolved && subjects.is_empty();
             resolutions.push((p.start, resolution));
         }
     }
@@ -148,7 +159,9 @@ pub(crate) fn apply(
     if turn.role() == Role::User {
         next.focus =
             focus_of(&next, &subjects).or(next.focus.take().filter(|_| subjects.is_empty()));
-        previous_topic = move_topic(&mut next, &subjects, index);
+        if !opens_unresolved {
+            previous_topic = move_topic(&mut next, &subjects, index);
+        }
     }
     let topic_switch = previous_topic.is_some();
     if turn.role() == Role::Assistant {
@@ -232,7 +245,9 @@ fn resolve_phrase(work: &mut Work, p: &Phrase, turn: u64) -> Resolution {
     let kind = match p.pointer {
         Pointer::Singular => super::report::ReferenceKind::Singular,
         Pointer::Plural => super::report::ReferenceKind::Plural,
-        Pointer::Ordinal(_) | Pointer::Other => super::report::ReferenceKind::Ordinal,
+        Pointer::Ordinal(_) | Pointer::Other | Pointer::Described | Pointer::Compared => {
+            super::report::ReferenceKind::Ordinal
+        }
     };
     let mut targets = Vec::new();
     if let Ok(keys) = &outcome {
