@@ -246,3 +246,37 @@ fn a_turn_opening_with_an_unresolved_reference_keeps_the_topic() {
     // about seal kits outright: a switch.
     assert_eq!(replay.topic_switches(), [3]);
 }
+
+#[test]
+fn a_mention_saying_what_another_is_for_is_not_the_topic() {
+    let catalog = catalog(PARTS);
+    let replay = |texts: &[&str]| {
+        let turns: Vec<Turn> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let role = if i % 2 == 0 {
+                    Role::User
+                } else {
+                    Role::Assistant
+                };
+                Turn::new(role, *t, None).expect("turn")
+            })
+            .collect();
+        replay_conversation(&turns, Some(&catalog)).expect("replay")
+    };
+    // The turn is about a seal kit (for the HP-300): `it` = the SK-10 stays on topic.
+    let chat = [
+        "I need a seal kit for the HP-300 pump.",
+        "The SK-10 Seal Kit fits the HP-300 Hydraulic Pump.",
+        "Great, is it in stock?",
+    ];
+    assert!(replay(&chat).topic_switches().is_empty());
+    // Without the preposition the first item sets the topic, and the kit is a switch.
+    let chat = [
+        "Is the HP-300 pump in stock?",
+        "Yes, the HP-300 Hydraulic Pump is in stock.",
+        "Do you sell the SK-10?",
+    ];
+    assert_eq!(replay(&chat).topic_switches(), [2]);
+}

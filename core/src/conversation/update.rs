@@ -17,6 +17,7 @@
 
 use super::catalog::Catalog;
 use super::extract::{mentions, number, Found};
+use super::lexicon::ATTACHING_PREPOSITIONS;
 use super::refs::{phrases, Phrase, Pointer};
 use super::report::UnresolvedReason::NoAntecedent;
 use super::report::{Mention, QuantityMention, Resolution, Target, TurnReport};
@@ -93,6 +94,9 @@ pub(crate) fn apply(
     // The turn opens with a reference left unresolved (`the cheaper one…
     // does it come with a seal kit?`): what it is about is unknown.
     let mut opens_unresolved = false;
+    // Mentions saying what another is for (`a seal kit for the HP-300`):
+    // part of the focus, not of the topic.
+    let mut modifiers: Vec<usize> = Vec::new();
     let (mut m, mut r) = (0, 0);
     while m < explicit.len() || r < refs.len() {
         let take_mention = match (explicit.get(m), refs.get(r)) {
@@ -111,6 +115,9 @@ pub(crate) fn apply(
             touch(&mut work.entities, f, index, base, f.plural);
             work.turn_mentions.push(f.key.clone());
             subjects.push((f.start, f.key.clone()));
+            if modifies_previous(&ws, &explicit, m - 1) {
+                modifiers.push(f.start);
+            }
             report_mentions.push(Mention {
                 key: f.key.clone(),
                 kind: f.kind,
@@ -160,7 +167,12 @@ pub(crate) fn apply(
         next.focus =
             focus_of(&next, &subjects).or(next.focus.take().filter(|_| subjects.is_empty()));
         if !opens_unresolved {
-            previous_topic = move_topic(&mut next, &subjects, index);
+            let about: Vec<(usize, String)> = subjects
+                .iter()
+                .filter(|(at, _)| !modifiers.contains(at))
+                .cloned()
+                .collect();
+            previous_topic = move_topic(&mut next, &about, index);
         }
     }
     let topic_switch = previous_topic.is_some();
@@ -214,6 +226,24 @@ fn move_topic(
         }
     }
     Some(old)
+}
+
+/// `a seal kit for the HP-300`: the mention after a preposition (and an
+/// optional article) right after another mention says what that one is
+/// for; the turn is about the first.
+fn modifies_previous(ws: &[super::text::Word], explicit: &[&Found], m: usize) -> bool {
+    let Some(f) = explicit.get(m) else {
+        return false;
+    };
+    let lower = |k: usize| ws.get(k).map_or("", |w| w.lower.as_str());
+    let mut k = f.start;
+    if k >= 1 && matches!(lower(k - 1), "the" | "a" | "an" | "my" | "our") {
+        k -= 1;
+    }
+    k >= 2
+        && ATTACHING_PREPOSITIONS.contains(&lower(k - 1))
+        && m >= 1
+        && explicit.get(m - 1).is_some_and(|p| p.end == k - 1)
 }
 
 /// Records a mention (or a resolved reference) of an entity.
