@@ -14,6 +14,10 @@ fn catalog(file: &str) -> Catalog {
 
 /// (phrase, resolved target names or None when unresolved) of the last turn.
 fn last_turn(file: &str, texts: &[&str]) -> Vec<(String, Option<Vec<String>>)> {
+    last_turn_with(&catalog(file), texts)
+}
+
+fn last_turn_with(catalog: &Catalog, texts: &[&str]) -> Vec<(String, Option<Vec<String>>)> {
     let turns: Vec<Turn> = texts
         .iter()
         .enumerate()
@@ -26,7 +30,7 @@ fn last_turn(file: &str, texts: &[&str]) -> Vec<(String, Option<Vec<String>>)> {
             Turn::new(role, *t, None).expect("turn")
         })
         .collect();
-    let replay = replay_conversation(&turns, Some(&catalog(file))).expect("replay");
+    let replay = replay_conversation(&turns, Some(catalog)).expect("replay");
     let report = replay.state().last_turn().expect("report");
     report
         .resolutions()
@@ -279,4 +283,27 @@ fn a_mention_saying_what_another_is_for_is_not_the_topic() {
         "Do you sell the SK-10?",
     ];
     assert_eq!(replay(&chat).topic_switches(), [2]);
+}
+
+#[test]
+fn an_er_word_that_is_in_a_name_is_a_described_pick() {
+    let kits = serde_json::json!({"products": [
+        {"name": "Starter Kit", "category": "kits"},
+        {"name": "Pro Kit", "category": "kits"}
+    ]});
+    let kits = Catalog::from_value(&kits).expect("catalog");
+    let chat = [
+        "What kits do you have?",
+        "The Starter Kit and the Pro Kit.",
+        "How much is the starter one?",
+    ];
+    let starter = resolved("the starter one", &["Starter Kit"]);
+    assert_eq!(last_turn_with(&kits, &chat), [starter]);
+    // An -er word in both names: ambiguous, never a guess.
+    let chat = [
+        "What do you have for my tipper?",
+        "The ER-4 Tipper Ram and the TV-3 Tipper Valve.",
+        "How much is the tipper one?",
+    ];
+    assert_eq!(last_turn(PARTS, &chat), [unresolved("the tipper one")]);
 }

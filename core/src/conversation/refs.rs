@@ -68,7 +68,8 @@ pub(crate) struct Phrase {
     /// Key of the noun the phrase is attached to by a preposition (`filters
     /// for them`, `the code PV-2231 on it`): never its antecedent.
     pub excluded: Option<String>,
-    /// The describing word of a [`Pointer::Described`] phrase.
+    /// The word after `the` of a [`Pointer::Described`] or
+    /// [`Pointer::Compared`] phrase (`pea`, `cheaper`, `more`).
     pub descriptor: Option<String>,
 }
 
@@ -200,7 +201,8 @@ pub(crate) fn phrases(words: &[Word], mentions: &[Found]) -> Vec<Phrase> {
                 counted,
                 consumed_mention: consumed,
                 excluded,
-                descriptor: (pointer == Pointer::Described).then(|| lower(i + 1).to_owned()),
+                descriptor: matches!(pointer, Pointer::Described | Pointer::Compared)
+                    .then(|| lower(i + 1).to_owned()),
             });
             i = end;
         } else {

@@ -241,10 +241,14 @@ impl Work {
         match phrase.pointer {
             Pointer::Described => self.described(phrase.descriptor.as_deref(), excluded),
             // Which is cheaper or bigger is in the assistant's prose, not in
-            // the state: a pick among a list stays unresolved.
-            Pointer::Compared => match self.latest_list(category, excluded) {
-                Some(_) => Err(UnresolvedReason::Ambiguous),
-                None => Err(UnresolvedReason::NoAntecedent),
+            // the state: a pick among a list stays unresolved, unless the
+            // word is in a name after all (`the charger one`).
+            Pointer::Compared => match self.described(phrase.descriptor.as_deref(), excluded) {
+                Err(UnresolvedReason::NoAntecedent) => match self.latest_list(category, excluded) {
+                    Some(_) => Err(UnresolvedReason::Ambiguous),
+                    None => Err(UnresolvedReason::NoAntecedent),
+                },
+                named => named,
             },
             Pointer::Singular => match self.singular(category, excluded) {
                 Some((_, outcome)) => outcome.map(|k| vec![k]),
