@@ -307,3 +307,26 @@ fn an_er_word_that_is_in_a_name_is_a_described_pick() {
     ];
     assert_eq!(last_turn(PARTS, &chat), [unresolved("the tipper one")]);
 }
+
+#[test]
+fn a_pronoun_is_not_the_subject_of_its_own_clause() {
+    let chat = [
+        "Do you have the GP-45 gear pump?",
+        "Yes, the GP-45 Gear Pump is £280.",
+        "Does the SK-10 seal kit fit it?",
+    ];
+    assert_eq!(
+        last_turn(PARTS, &chat),
+        [resolved("it", &["GP-45 Gear Pump"])]
+    );
+    // After `and` a new clause starts: the named item is the antecedent.
+    let chat = [
+        "Do you have the GP-45 gear pump?",
+        "Yes, the GP-45 Gear Pump is £280.",
+        "Is the SK-10 in stock and how much is it?",
+    ];
+    assert_eq!(
+        last_turn(PARTS, &chat),
+        [resolved("it", &["SK-10 Seal Kit"])]
+    );
+}

@@ -210,3 +210,10 @@ pub(crate) const NOT_COMPARATIVE: [&str; 10] = [
     "other", "another", "either", "neither", "silver", "rubber", "copper", "amber", "water",
     "power",
 ];
+
+/// Words that open a new clause: a subject before them is not the subject
+/// of what follows (`is the HP-200 in stock and how much is it`).
+pub(crate) const CLAUSE_OPENERS: [&str; 14] = [
+    "and", "but", "or", "so", "because", "if", "when", "then", "while", "that", "which", "to",
+    "since", "until",
+];

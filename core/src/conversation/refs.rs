@@ -65,9 +65,10 @@ pub(crate) struct Phrase {
     pub counted: bool,
     /// Index (in the mention list) of the category noun the phrase consumed.
     pub consumed_mention: Option<usize>,
-    /// Key of the noun the phrase is attached to by a preposition (`filters
-    /// for them`, `the code PV-2231 on it`): never its antecedent.
-    pub excluded: Option<String>,
+    /// Keys the phrase cannot point at: the noun it is attached to by a
+    /// preposition (`filters for them`, `the code PV-2231 on it`) and the
+    /// subject of its own clause (`will the TV-3 work with it`).
+    pub excluded: Vec<String>,
     /// The word after `the` of a [`Pointer::Described`] or
     /// [`Pointer::Compared`] phrase (`pea`, `cheaper`, `more`).
     pub descriptor: Option<String>,
@@ -180,12 +181,17 @@ pub(crate) fn phrases(words: &[Word], mentions: &[Found]) -> Vec<Phrase> {
                     && (number(&words[i - 2]).is_some() || CONTAINERS.contains(&before(2))));
             // The noun a preposition attaches the phrase to: the mention ending
             // right before `for`/`with`/`on`… (`filters for them`).
-            let excluded = (ATTACHING_PREPOSITIONS.contains(&before(1)) && i >= 2)
+            let attached = (ATTACHING_PREPOSITIONS.contains(&before(1)) && i >= 2)
                 .then(|| in_mention[i - 2])
                 .flatten()
                 .and_then(|m| mentions.get(m))
-                .filter(|f| f.end == i - 1)
-                .map(|f| f.key.clone());
+                .filter(|f| f.end == i - 1);
+            let mut excluded: Vec<String> = attached
+                .into_iter()
+                .chain(clause_subject(words, i, mentions))
+                .map(|f| f.key.clone())
+                .collect();
+            excluded.dedup();
             out.push(Phrase {
                 start: i,
                 end,
@@ -259,6 +265,27 @@ fn picked_by_word(
             Pointer::Described
         },
     ))
+}
+
+/// The mention that is the subject of the clause holding word `i` (`will
+/// the TV-3 valve work with it`, `does the SK-10 fit it`): named at the
+/// clause start, after at most a question word and an article, with a word
+/// between it and `i`. A pronoun never means its own clause's subject.
+fn clause_subject<'m>(words: &[Word], i: usize, mentions: &'m [Found]) -> Option<&'m Found> {
+    let lower = |k: usize| words.get(k).map_or("", |w| w.lower.as_str());
+    let mut start = i;
+    while start > 0 && !words[start - 1].break_after && !CLAUSE_OPENERS.contains(&lower(start - 1))
+    {
+        start -= 1;
+    }
+    let mut k = start;
+    if AUX_BEFORE.contains(&lower(k)) {
+        k += 1;
+    }
+    if ARTICLES.contains(&lower(k)) {
+        k += 1;
+    }
+    mentions.iter().find(|f| f.start == k && f.end < i)
 }
 
 /// `GP-45 it is (then)`: `it is` right after a name confirms a choice; the

@@ -104,8 +104,10 @@ fn containers_count_and_prepositions_attach() {
         plural: true,
     };
     let p = phrases(&ws, &[filters]);
-    assert_eq!(p[0].excluded.as_deref(), Some("category:filters"));
-    assert_eq!(phrases(&words("a tub for them"), &[])[0].excluded, None);
+    assert_eq!(p[0].excluded, ["category:filters"]);
+    assert!(phrases(&words("a tub for them"), &[])[0]
+        .excluded
+        .is_empty());
 }
 
 #[test]
@@ -116,4 +118,26 @@ fn counted() {
     assert!(!p[0].counted);
     let p = phrases(&words("I'll take 2. Do you ship them?"), &[]);
     assert!(p[0].counted);
+}
+
+#[test]
+fn the_subject_of_its_own_clause_is_excluded() {
+    let sku = |start, end, key: &str| Found {
+        start,
+        end,
+        key: key.into(),
+        kind: EntityKind::Sku,
+        name: String::new(),
+        category: None,
+        plural: false,
+    };
+    // will | the | tv | 3 | valve | work | with | it
+    let ws = words("will the TV-3 valve work with it");
+    let p = phrases(&ws, &[sku(2, 5, "sku:tv-3")]);
+    assert_eq!(p[0].excluded, ["sku:tv-3"]);
+    // A new clause (`and`) has no subject here: nothing excluded.
+    // is | the | hp | 200 | in | stock | and | how | much | is | it
+    let ws = words("is the HP-200 in stock and how much is it");
+    let p = phrases(&ws, &[sku(2, 4, "sku:hp-200")]);
+    assert!(p[0].excluded.is_empty());
 }

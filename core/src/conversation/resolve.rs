@@ -16,7 +16,8 @@
 //!   antecedent (`the HH-12? … and the SK-10? … send both`), when they are
 //!   exactly two: three would be a guess.
 //! - every rule skips the noun the phrase is attached to (`filters for
-//!   them`: not the filters).
+//!   them`: not the filters) and the subject of its own clause (`will the
+//!   TV-3 work with it`: not the TV-3).
 //! - ordinal (`the second one`, `the last one`, `the latter`): that member of
 //!   the last list. `the other one`: in a two-item list, the member not
 //!   mentioned (or pointed at) most recently; a tie is broken by the focus,
@@ -97,7 +98,7 @@ impl Work {
         let said: Vec<String> = self
             .turn_mentions
             .iter()
-            .filter(|k| excluded != Some(k.as_str()))
+            .filter(|k| !excluded.contains(k))
             .cloned()
             .collect();
         let (turn, keys) = match self.list_of(&said) {
@@ -123,7 +124,7 @@ impl Work {
         let mut candidates: Vec<&Entity> = self
             .entities
             .iter()
-            .filter(|e| excluded != Some(e.key.as_str()))
+            .filter(|e| !excluded.contains(&e.key))
             .filter(|e| match category {
                 Some(c) => e.kind.is_item() && in_category(e, c),
                 None => !e.plural,
@@ -159,7 +160,7 @@ impl Work {
             .iter()
             .filter(|e| {
                 e.plural
-                    && excluded != Some(e.key.as_str())
+                    && !excluded.contains(&e.key)
                     && category.is_none_or(|c| in_category(e, c) || e.name.eq_ignore_ascii_case(c))
             })
             .collect();
@@ -185,7 +186,7 @@ impl Work {
         let items: Vec<&Entity> = self
             .entities
             .iter()
-            .filter(|e| e.kind.is_item() && excluded != Some(e.key.as_str()))
+            .filter(|e| e.kind.is_item() && !excluded.contains(&e.key))
             .filter(|e| category.is_none_or(|c| in_category(e, c)))
             .filter(|e| after.is_none_or(|t| e.last_mention_turn > t))
             .collect();
@@ -209,7 +210,7 @@ impl Work {
     ) -> Result<Vec<String>, UnresolvedReason> {
         let word = word.ok_or(UnresolvedReason::NoAntecedent)?;
         let named = |e: &&Entity| {
-            excluded != Some(e.key.as_str())
+            !excluded.contains(&e.key)
                 && e.name
                     .split(|c: char| !c.is_alphanumeric())
                     .any(|w| w.to_lowercase() == word)
@@ -237,7 +238,7 @@ impl Work {
     /// Resolves one phrase to entity keys.
     pub fn resolve(&self, phrase: &Phrase) -> Result<Vec<String>, UnresolvedReason> {
         let category = phrase.category.as_deref();
-        let excluded = phrase.excluded.as_deref();
+        let excluded = phrase.excluded.as_slice();
         match phrase.pointer {
             Pointer::Described => self.described(phrase.descriptor.as_deref(), excluded),
             // Which is cheaper or bigger is in the assistant's prose, not in
@@ -314,8 +315,8 @@ impl Work {
     }
 }
 
-/// The key a phrase may not point at (see `Phrase::excluded`).
-type Excluded<'a> = Option<&'a str>;
+/// The keys a phrase may not point at (see `Phrase::excluded`).
+type Excluded<'a> = &'a [String];
 
 fn in_category(e: &Entity, category: &str) -> bool {
     e.category
