@@ -188,7 +188,7 @@ pub(crate) fn phrases(words: &[Word], mentions: &[Found]) -> Vec<Phrase> {
                 .filter(|f| f.end == i - 1);
             let mut excluded: Vec<String> = attached
                 .into_iter()
-                .chain(clause_subject(words, i, mentions))
+                .chain(clause_subject(words, i, mentions, &in_mention))
                 .map(|f| f.key.clone())
                 .collect();
             excluded.dedup();
@@ -271,11 +271,21 @@ fn picked_by_word(
 /// the TV-3 valve work with it`, `does the SK-10 fit it`): named at the
 /// clause start, after at most a question word and an article, with a word
 /// between it and `i`. A pronoun never means its own clause's subject.
-fn clause_subject<'m>(words: &[Word], i: usize, mentions: &'m [Found]) -> Option<&'m Found> {
+/// Looks back at most [`MAX_CLAUSE_WORDS`] words, so a long unpunctuated
+/// turn stays linear.
+fn clause_subject<'m>(
+    words: &[Word],
+    i: usize,
+    mentions: &'m [Found],
+    in_mention: &[Option<usize>],
+) -> Option<&'m Found> {
     let lower = |k: usize| words.get(k).map_or("", |w| w.lower.as_str());
     let mut start = i;
     while start > 0 && !words[start - 1].break_after && !CLAUSE_OPENERS.contains(&lower(start - 1))
     {
+        if i - start >= MAX_CLAUSE_WORDS {
+            return None;
+        }
         start -= 1;
     }
     let mut k = start;
@@ -285,8 +295,12 @@ fn clause_subject<'m>(words: &[Word], i: usize, mentions: &'m [Found]) -> Option
     if ARTICLES.contains(&lower(k)) {
         k += 1;
     }
-    mentions.iter().find(|f| f.start == k && f.end < i)
+    let m = in_mention.get(k).copied().flatten()?;
+    mentions.get(m).filter(|f| f.start == k && f.end < i)
 }
+
+/// Longest clause (in words) searched for a subject.
+const MAX_CLAUSE_WORDS: usize = 16;
 
 /// `GP-45 it is (then)`: `it is` right after a name confirms a choice; the
 /// name is the mention, the `it` points nowhere new.
