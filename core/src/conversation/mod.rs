@@ -33,6 +33,7 @@ mod report;
 mod resolve;
 mod state;
 mod text;
+mod topic;
 mod turn;
 mod update;
 

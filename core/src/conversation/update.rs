@@ -17,15 +17,13 @@
 
 use super::catalog::Catalog;
 use super::extract::{mentions, number, Found};
-use super::lexicon::ATTACHING_PREPOSITIONS;
 use super::refs::{phrases, Phrase, Pointer};
 use super::report::UnresolvedReason::NoAntecedent;
 use super::report::{Mention, QuantityMention, Resolution, Target, TurnReport};
 use super::resolve::Work;
-use super::state::{
-    ConversationState, Entity, EntityKind, ListMemo, MAX_ENTITIES, MAX_REPORT_ITEMS,
-};
+use super::state::{ConversationState, Entity, ListMemo, MAX_ENTITIES, MAX_REPORT_ITEMS};
 use super::text::words;
+use super::topic::{answer_to_category_question, focus_of, modifies_previous, move_topic};
 use super::turn::{Role, Turn};
 use crate::error::{Error, Result};
 
@@ -201,51 +199,6 @@ pub(crate) fn apply(
     Ok(next)
 }
 
-/// Sets the topic from what a user turn is about: the first item it names
-/// or points at, else the first category. Returns the old topic on a
-/// switch, after halving the salience of the old topic's entities.
-fn move_topic(
-    next: &mut ConversationState,
-    subjects: &[(usize, String)],
-    turn: u64,
-) -> Option<super::state::Topic> {
-    let subject_entities: Vec<&Entity> = subjects
-        .iter()
-        .filter_map(|(_, k)| next.entity(k))
-        .collect();
-    let topic = subject_entities
-        .iter()
-        .find(|e| e.kind != EntityKind::Category)
-        .or(subject_entities.first())
-        .map(|e| e.topic())?;
-    let old = next.topic.replace(topic.clone());
-    let old = old.filter(|old| old.key != topic.key)?;
-    for e in &mut next.entities {
-        if e.topic().key == old.key && e.last_mention_turn != turn {
-            e.salience /= 2;
-        }
-    }
-    Some(old)
-}
-
-/// `a seal kit for the HP-300`: the mention after a preposition (and an
-/// optional article) right after another mention says what that one is
-/// for; the turn is about the first.
-fn modifies_previous(ws: &[super::text::Word], explicit: &[&Found], m: usize) -> bool {
-    let Some(f) = explicit.get(m) else {
-        return false;
-    };
-    let lower = |k: usize| ws.get(k).map_or("", |w| w.lower.as_str());
-    let mut k = f.start;
-    if k >= 1 && matches!(lower(k - 1), "the" | "a" | "an" | "my" | "our") {
-        k -= 1;
-    }
-    k >= 2
-        && ATTACHING_PREPOSITIONS.contains(&lower(k - 1))
-        && m >= 1
-        && explicit.get(m - 1).is_some_and(|p| p.end == k - 1)
-}
-
 /// Records a mention (or a resolved reference) of an entity.
 fn touch(entities: &mut Vec<Entity>, f: &Found, turn: u64, salience: u32, plural: bool) {
     match entities.iter_mut().find(|e| e.key == f.key) {
@@ -363,59 +316,6 @@ fn quantities(
         });
     }
     out
-}
-
-/// The user asked about a category (`do you have a seal kit for it?`) and
-/// the assistant answered with exactly one item of it: that item is now in focus.
-fn answer_to_category_question(
-    previous: &ConversationState,
-    next: &ConversationState,
-    said: &[Mention],
-) -> Option<String> {
-    let question = previous
-        .last_turn
-        .as_ref()
-        .filter(|t| t.role == Role::User)?;
-    let asked: Vec<String> = question
-        .mentions
-        .iter()
-        .filter(|m| m.kind == EntityKind::Category)
-        .map(|m| m.name.to_lowercase())
-        .collect();
-    let mut answers: Vec<&str> = Vec::new();
-    for m in said {
-        let in_asked = next
-            .entity(&m.key)
-            .and_then(Entity::category)
-            .is_some_and(|c| asked.contains(&c.to_lowercase()));
-        if in_asked && !answers.contains(&m.key.as_str()) {
-            answers.push(&m.key);
-        }
-    }
-    match answers.as_slice() {
-        [only] => Some((*only).to_owned()),
-        _ => None,
-    }
-}
-
-/// The user's focus after a turn about `subjects`: the one item (or order)
-/// named or resolved; none when several; else the first category.
-fn focus_of(state: &ConversationState, subjects: &[(usize, String)]) -> Option<String> {
-    let mut items: Vec<&str> = Vec::new();
-    let mut first_category = None;
-    for (_, key) in subjects {
-        let Some(e) = state.entity(key) else { continue };
-        if e.kind == EntityKind::Category {
-            first_category.get_or_insert(key.clone());
-        } else if !items.contains(&key.as_str()) {
-            items.push(key);
-        }
-    }
-    match items.as_slice() {
-        [only] => Some((*only).to_owned()),
-        [] => first_category,
-        _ => None,
-    }
 }
 
 fn prune(state: &mut ConversationState, turn: u64) {
