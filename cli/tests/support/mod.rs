@@ -12,13 +12,24 @@ use std::process::{Command, Output, Stdio};
 /// Runs `verity args…`, feeding `stdin` (or nothing) and capturing exit
 /// code, stdout and stderr.
 pub fn verity(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_verity"))
+    verity_with(args, stdin, |_| {})
+}
+
+/// `verity`, after `adjust` has set the command's working directory or
+/// environment.
+pub fn verity_with(
+    args: &[&str],
+    stdin: Option<&[u8]>,
+    adjust: impl FnOnce(&mut Command),
+) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_verity"));
+    command
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn verity");
+        .stderr(Stdio::piped());
+    adjust(&mut command);
+    let mut child = command.spawn().expect("spawn verity");
     let mut pipe = child.stdin.take().expect("stdin");
     if let Some(bytes) = stdin {
         // A failed write means the child exited early (e.g. refused the
@@ -29,13 +40,14 @@ pub fn verity(args: &[&str], stdin: Option<&[u8]>) -> Output {
     child.wait_with_output().expect("wait for verity")
 }
 
+/// The repository root.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
 /// A path below the repository root, as a command-line argument.
 pub fn repo_path(relative: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join(relative)
-        .display()
-        .to_string()
+    repo_root().join(relative).display().to_string()
 }
 
 /// A provider-response fixture: `tests/fixtures/responses/<relative>`.
