@@ -54,6 +54,7 @@ echo "-- the same log with one payload edited (approval granted by someone else)
 sed 's/ops-oncall/mallory/' "$LOG_DIR/log.jsonl" > "$LOG_DIR/tampered.jsonl"
 "$VERITY" log verify "$LOG_DIR/tampered.jsonl" | grep -E '^  "ok"|^      "(kind|line|seq|message)"' || true
 rm -rf "$LOG_DIR"
+
 section "pairing"
 # Pair the fronts and backs of a small product shoot, write pairing.json and
 # its metrics, then print the metrics summary and check the contract via the

@@ -1,8 +1,11 @@
 //! Runs `tests/vectors/conversation/*.json` (the shared vector format) and
 //! measures reference-resolution accuracy on the held-out conversations.
 
+mod support;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
+use support::vectors::{self, substitute_fixtures as resolve_fixtures};
 use verity::conversation::{
     render_context, replay_conversation, update_conversation_value, Catalog, ConversationState,
     Turn, DEFAULT_CONTEXT_BUDGET,
@@ -11,30 +14,6 @@ use verity::Error;
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn resolve_fixtures(value: &Value) -> Value {
-    match value {
-        Value::Object(map) => {
-            if let Some(Value::String(path)) = map.get("$fixture") {
-                let text =
-                    std::fs::read(repo().join("tests/fixtures").join(path)).expect("fixture");
-                return serde_json::from_slice(&text).expect("fixture json");
-            }
-            if let Some(Value::String(path)) = map.get("$fixture_text") {
-                let text = std::fs::read_to_string(repo().join("tests/fixtures").join(path))
-                    .expect("fixture");
-                return Value::String(text);
-            }
-            Value::Object(
-                map.iter()
-                    .map(|(k, v)| (k.clone(), resolve_fixtures(v)))
-                    .collect(),
-            )
-        }
-        Value::Array(items) => Value::Array(items.iter().map(resolve_fixtures).collect()),
-        other => other.clone(),
-    }
 }
 
 fn catalog_arg(args: &Value) -> Result<Option<Catalog>, Error> {
@@ -82,74 +61,12 @@ mod erased {
     }
 }
 
-/// `expected` ⊆ `actual` (objects by key, recursively; arrays element-wise, equal length).
-fn subset(expected: &Value, actual: &Value) -> bool {
-    match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => e
-            .iter()
-            .all(|(k, v)| a.get(k).is_some_and(|av| subset(v, av))),
-        (Value::Array(e), Value::Array(a)) => {
-            e.len() == a.len() && e.iter().zip(a).all(|(x, y)| subset(x, y))
-        }
-        _ => expected == actual,
-    }
-}
-
-fn vector_files() -> Vec<PathBuf> {
-    let dir = repo().join("tests/vectors/conversation");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("vectors dir")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    files
-}
-
 #[test]
 fn all_conversation_vectors_pass() {
-    let mut failures = Vec::new();
-    let mut count = 0;
-    for file in vector_files() {
-        let doc: Value =
-            serde_json::from_slice(&std::fs::read(&file).expect("read")).expect("json");
-        for case in doc["cases"].as_array().expect("cases") {
-            count += 1;
-            let name = case["name"].as_str().unwrap_or("?");
-            let args = resolve_fixtures(&case["args"]);
-            let outcome = run(case["op"].as_str().expect("op"), &args);
-            let ok = match (&outcome, case.get("expected"), case.get("error")) {
-                (Ok(actual), Some(expected), None) => {
-                    if case.get("match").and_then(Value::as_str) == Some("subset") {
-                        subset(expected, actual)
-                    } else {
-                        expected == actual
-                    }
-                }
-                (Err(e), None, Some(error)) => {
-                    error["kind"] == e.kind().code()
-                        && error["path"] == e.path()
-                        && error
-                            .get("message_contains")
-                            .and_then(Value::as_str)
-                            .is_none_or(|m| e.message().contains(m))
-                }
-                _ => false,
-            };
-            if !ok {
-                failures.push(format!("{}: {name}: got {outcome:?}", file.display()));
-            }
-        }
-    }
+    let count = vectors::run_module("conversation", &run);
     assert!(
         count >= 60,
         "expected the full vector set, found {count} cases"
-    );
-    assert!(
-        failures.is_empty(),
-        "{} failing vectors:\n{}",
-        failures.len(),
-        failures.join("\n")
     );
 }
 
@@ -234,48 +151,94 @@ fn heldout_resolution_accuracy_is_at_least_95_percent() {
 /// items over categories, an assistant's single answer to a category
 /// question takes the focus, counted plurals may mean units of one product,
 /// `that's all`-style remarks, topic from the first item): 84.6%, which is
-/// therefore no longer a blind figure. The floor guards against regressions.
+/// therefore no longer a blind figure. After the blind2 rules: 88.5%; then
+/// 85.2% (23 of 26, 1 spurious) once comparative picks are reported:
+/// `the cheaper one` is now found and left unresolved, and this set lists
+/// no expectation for it. The floor guards against regressions.
 #[test]
 fn blind_resolution_accuracy_is_reported() {
     let (accuracy, cases) = accuracy_of("tests/golden/conversation/blind.json");
     assert!(cases >= 20);
     assert!(
         accuracy >= BLIND_FLOOR,
-        "accuracy {accuracy:.3} below the first-run {BLIND_FLOOR}"
+        "accuracy {accuracy:.3} below the floor {BLIND_FLOOR}"
     );
 }
 
-const BLIND_FLOOR: f64 = 0.84;
+const BLIND_FLOOR: f64 = 0.85;
 
 /// The fresh set was written after the blind-set fixes. First run: 85.7%
 /// (18 of 20 references right, 1 spurious) — the honest estimate. One rule
 /// was then removed because the spec forbids guessing (a plural with no
 /// plural antecedent fell back to a singular one): 90.5%. Later, `its` typed
 /// for `it's` (one of its misses) was handled: 95.0%, so no longer blind.
+/// After the blind2 rules (a plural over items named in different turns):
+/// 100% (20 of 20).
 #[test]
 fn fresh_resolution_accuracy_is_reported() {
     let (accuracy, cases) = accuracy_of("tests/golden/conversation/fresh.json");
     assert!(cases >= 15);
     assert!(
         accuracy >= FRESH_FLOOR,
-        "accuracy {accuracy:.3} below the first-run {FRESH_FLOOR}"
+        "accuracy {accuracy:.3} below the floor {FRESH_FLOOR}"
     );
 }
 
-const FRESH_FLOOR: f64 = 0.95;
+const FRESH_FLOOR: f64 = 0.99;
 
 /// The second fresh set was written after every rule change and never tuned
 /// on. First run: 63.2%; 66.7% (12 of 17 right, 1 spurious) after moving one
-/// expectation filed under the wrong turn. That is the current honest
-/// estimate; the floor is it.
+/// expectation filed under the wrong turn. After the blind2 rules (`X it
+/// is`, `a tub of those`, `the latter` alone, attached nouns, picks in
+/// words): 88.9% (16 of 17 right, 1 spurious: `the pea one`, resolved
+/// correctly but not listed in this set). Its misses informed those rules,
+/// so it is no longer untuned.
 #[test]
 fn fresh2_resolution_accuracy_is_reported() {
     let (accuracy, cases) = accuracy_of("tests/golden/conversation/fresh2.json");
     assert!(cases >= 15);
     assert!(
         accuracy >= FRESH2_FLOOR,
-        "accuracy {accuracy:.3} below the first-run {FRESH2_FLOOR}"
+        "accuracy {accuracy:.3} below the floor {FRESH2_FLOOR}"
     );
 }
 
-const FRESH2_FLOOR: f64 = 0.66;
+const FRESH2_FLOOR: f64 = 0.88;
+
+/// The second blind set (26 conversations over three catalogues, including
+/// electronics accessories) was written before any further resolver change,
+/// without reading the resolver code (only the README's rule table). First
+/// run: 68.6% (24 of 34 references right, 1 spurious); topic switches exact
+/// in 20/26 conversations. Its misses then drove general rules (see
+/// `conversation_rules.rs`): 79.4% (27 of 34, 0 spurious), topic switches
+/// 24/26 — a tuned figure from here on.
+#[test]
+fn blind2_resolution_accuracy_is_reported() {
+    let (accuracy, cases) = accuracy_of("tests/golden/conversation/blind2.json");
+    assert!(cases >= 20);
+    assert!(
+        accuracy >= BLIND2_FLOOR,
+        "accuracy {accuracy:.3} below the floor {BLIND2_FLOOR}"
+    );
+}
+
+const BLIND2_FLOOR: f64 = 0.79;
+
+/// The third fresh set (18 conversations) was written after the rule
+/// changes the second blind set prompted, and run once before any further
+/// change. First run: 69.6% (16 of 23 references right, 0 spurious); topic
+/// switches exact in 16/18 conversations — the honest estimate after the
+/// blind2 work. Two of its misses then drove a fix (a number hyphenated to
+/// a unit is not a part number) and a rule (a pronoun is not the subject of
+/// its own clause): 78.3% (18 of 23), tuned from here on.
+#[test]
+fn fresh3_resolution_accuracy_is_reported() {
+    let (accuracy, cases) = accuracy_of("tests/golden/conversation/fresh3.json");
+    assert!(cases >= 15);
+    assert!(
+        accuracy >= FRESH3_FLOOR,
+        "accuracy {accuracy:.3} below the floor {FRESH3_FLOOR}"
+    );
+}
+
+const FRESH3_FLOOR: f64 = 0.78;

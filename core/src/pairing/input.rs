@@ -4,8 +4,8 @@
 //! types and malformed values are typed errors naming the image (index and
 //! id) and the field.
 
-use super::capture::parse_rfc3339;
 use crate::error::{field_path, index_path, Error, ErrorKind, Result};
+use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::HashSet;
@@ -261,9 +261,16 @@ fn parse_image(value: &Value, index: usize, path: &str) -> Result<Image> {
         }
     };
     let captured_at_ms = match fields.string("captured_at")? {
-        Some(s) => Some(parse_rfc3339(&s).ok_or_else(|| {
-            fields.err("captured_at", format!("{s:?} is not an RFC 3339 timestamp"))
-        })?),
+        // The crate's one RFC 3339 parser; only differences matter here.
+        Some(s) => Some(
+            Timestamp::parse_rfc3339(&s, "$")
+                .map(|t| {
+                    t.unix_seconds().saturating_mul(1000) + i64::from(t.subsec_nanos() / 1_000_000)
+                })
+                .map_err(|_| {
+                    fields.err("captured_at", format!("{s:?} is not an RFC 3339 timestamp"))
+                })?,
+        ),
         None => None,
     };
     Ok(Image {

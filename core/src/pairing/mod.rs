@@ -21,7 +21,6 @@
 
 mod assignment;
 mod blocking;
-mod capture;
 pub mod config;
 pub mod contract;
 pub mod decisions;
