@@ -9,6 +9,7 @@
 // unused to clippy's test target; the crate has no Rust tests (`test = false`).
 #![cfg_attr(test, allow(dead_code))]
 
+mod args;
 mod error;
 mod input;
 mod output;

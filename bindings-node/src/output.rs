@@ -6,8 +6,6 @@
 //! returned deeply frozen (`Object.freeze` at every level) and typed
 //! `readonly` in `index.d.ts`.
 
-#![allow(dead_code)] // helpers used as the modules land (removed once all are bound)
-
 use crate::error::Failure;
 use napi::bindgen_prelude::{
     Array, JsObjectValue, JsValue, Null, Object, ToNapiValue, TypeName, Unknown,
