@@ -95,6 +95,6 @@ test('envelopes, canonical result bytes, batch prompt hashes, appendLogEntries, 
   const entries = verity.appendLogEntries(null, events)
   assert.deepEqual(entries.map((e) => e.seq), [0, 1, 2])
   assert.equal(verity.verifyLog(entries).ok, true)
-  expectVerityError(() => verity.appendLogEntries(null, [events[0], { subsystem: 's' }]), 'missing_field', '$.events[1]')
+  expectVerityError(() => verity.appendLogEntries(null, [events[0], { subsystem: 's' }]), 'missing_field', '$.events[1].timestamp')
   assert.equal(verity.pairingEngineVersion(), verity.pair([{ id: 'a', view: 'front' }]).engine_version)
 })
