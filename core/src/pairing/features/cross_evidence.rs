@@ -6,7 +6,7 @@
 
 use super::Profile;
 use crate::pairing::hashing::FxHasher;
-use crate::pairing::normalize::{fold, typo_budget, word_similarity};
+use crate::pairing::normalize::{fold, letter_mask, typo_budget, word_similarity};
 use std::hash::Hasher;
 
 pub(crate) const WEIGHT: f64 = 2.0;
@@ -122,12 +122,6 @@ impl TextIndex {
             .filter(|(k, _, _)| (k.mask ^ key.mask).count_ones() as usize <= 2 * budget)
             .any(|&(_, s, e)| word_similarity(self.word(s, e), word) > 0.0)
     }
-}
-
-/// Which characters (mod 64) occur in a word.
-fn letter_mask(word: &str) -> u64 {
-    word.chars()
-        .fold(0u64, |m, c| m | 1u64 << (u32::from(c) % 64))
 }
 
 pub(crate) fn text_index(text: &str) -> TextIndex {
