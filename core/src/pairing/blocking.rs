@@ -15,7 +15,7 @@
 
 use super::features::{brand::same_brand, Profile};
 use super::input::{Image, View};
-use std::collections::HashMap;
+use super::hashing::FastMap;
 
 /// Neighbours scored in the batch's capture order.
 pub(crate) const GLOBAL_WINDOW: usize = 12;
@@ -69,7 +69,7 @@ impl Candidates {
 
 /// Brand cluster of every image (`None` without a brand key).
 pub(crate) fn brand_clusters(profiles: &[Profile]) -> Vec<Option<usize>> {
-    let mut key_ids: HashMap<&str, usize> = HashMap::new();
+    let mut key_ids: FastMap<&str, usize> = FastMap::default();
     let mut keys: Vec<&str> = Vec::new();
     for p in profiles {
         if let Some(k) = p.brand.as_deref() {
@@ -88,7 +88,7 @@ pub(crate) fn brand_clusters(profiles: &[Profile]) -> Vec<Option<usize>> {
         x
     }
     // Keys within the typo budget share a single-deletion variant.
-    let mut by_variant: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_variant: FastMap<String, Vec<usize>> = FastMap::default();
     for (id, key) in keys.iter().enumerate() {
         let chars: Vec<char> = key.chars().collect();
         if chars.len() < 5 {
@@ -139,9 +139,9 @@ pub(crate) fn generate(
     let mut out = Candidates::default();
     out.window(images, order, GLOBAL_WINDOW);
 
-    let mut blocks: HashMap<usize, Vec<usize>> = HashMap::new();
-    let mut barcodes: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut names: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+    let mut blocks: FastMap<usize, Vec<usize>> = FastMap::default();
+    let mut barcodes: FastMap<&str, Vec<usize>> = FastMap::default();
+    let mut names: FastMap<(usize, String), Vec<usize>> = FastMap::default();
     for &i in order {
         if let Some(c) = clusters[i] {
             blocks.entry(c).or_default().push(i);
