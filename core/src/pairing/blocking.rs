@@ -14,8 +14,8 @@
 //! Work is O(n · window), i.e. linear in the batch size.
 
 use super::features::{brand::same_brand, Profile};
-use super::input::{Image, View};
 use super::hashing::FastMap;
+use super::input::{Image, View};
 
 /// Neighbours scored in the batch's capture order.
 pub(crate) const GLOBAL_WINDOW: usize = 12;

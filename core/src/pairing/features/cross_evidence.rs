@@ -157,7 +157,8 @@ pub(crate) fn score(front: &Profile, back_text: &TextIndex) -> Option<f64> {
         return None;
     }
     let found = |words: &[QueryWord]| words.iter().filter(|w| back_text.contains_fuzzy(w)).count();
-    let (brand_found, name_found, variant_found) = (found(&q.brand), found(&q.name), found(&q.variant));
+    let (brand_found, name_found, variant_found) =
+        (found(&q.brand), found(&q.name), found(&q.variant));
     let mut score = WEIGHT * (brand_found + name_found + variant_found) as f64 / total as f64;
     // The back's text names this product line but not this brand/variant:
     // it is a sibling's back (the look-alike guard).
