@@ -192,7 +192,14 @@ pub(crate) fn run(
         if margin + 1e-9 >= config.min_margin() || e.score.decisive {
             used.insert(e.front);
             used.insert(e.back);
-            pairs.push(make_pair(images, &profiles, config, e, margin, DecidedBy::Auto));
+            pairs.push(make_pair(
+                images,
+                &profiles,
+                config,
+                e,
+                margin,
+                DecidedBy::Auto,
+            ));
         } else {
             ambiguous.push((e.front, k));
         }
