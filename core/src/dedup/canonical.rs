@@ -50,6 +50,17 @@ pub fn write_canonical(value: &Value, out: &mut Vec<u8>) -> Result<()> {
     writer.value(value, &Frame::ROOT, 0)
 }
 
+/// Appends the canonical bytes of `value`, the member `key` of a root
+/// object, to `out`: depth and error paths count from that root, as if the
+/// whole object were written by [`write_canonical`].
+pub(super) fn write_canonical_member(key: &str, value: &Value, out: &mut Vec<u8>) -> Result<()> {
+    let mut writer = Writer {
+        out,
+        number: ryu_js::Buffer::new(),
+    };
+    writer.value(value, &Frame::ROOT.key(key), 1)
+}
+
 /// ECMAScript `Number.prototype.toString` of a finite double, as RFC 8785
 /// serialises numbers. NaN and ±Infinity are [`ErrorKind::InvalidNumber`].
 pub fn canonical_number(x: f64) -> Result<String> {
@@ -211,7 +222,7 @@ fn enter(at: &Frame<'_>, depth: usize) -> Result<usize> {
 }
 
 /// Writes `s` as a JSON string with RFC 8785's minimal escaping.
-fn write_string(s: &str, out: &mut Vec<u8>) {
+pub(super) fn write_string(s: &str, out: &mut Vec<u8>) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push(b'"');
     let bytes = s.as_bytes();
