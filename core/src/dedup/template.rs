@@ -117,5 +117,12 @@ pub fn normalize_template_config(config: &Value) -> Result<Value> {
 
 /// SHA-256 of `bytes` as 64 lower-case hex digits.
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    hex::encode(Sha256::digest(bytes))
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let digit = |nibble: u8| char::from(HEX.get(usize::from(nibble)).copied().unwrap_or(b'0'));
+    let mut hex = String::with_capacity(64);
+    for byte in Sha256::digest(bytes) {
+        hex.push(digit(byte >> 4));
+        hex.push(digit(byte & 0xf));
+    }
+    hex
 }
