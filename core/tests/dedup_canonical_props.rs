@@ -52,6 +52,15 @@ proptest! {
         prop_assert!(serde_json::from_slice::<Value>(&bytes).is_ok());
     }
 
+    /// Strings are escaped exactly as ECMAScript `JSON.stringify` (and
+    /// serde_json) do, wherever the special bytes fall relative to the
+    /// eight-byte words the writer skips over.
+    #[test]
+    fn strings_escape_like_json_stringify(s in "([a-z \u{e9}\u{1f600}\u{7f}]{0,9}[\u{0}-\u{1f}\"\\\\]?){0,6}") {
+        let bytes = canonical_json(&Value::String(s.clone())).unwrap();
+        prop_assert_eq!(String::from_utf8(bytes).unwrap(), serde_json::to_string(&s).unwrap());
+    }
+
     /// Object members come out sorted by UTF-16 code units.
     #[test]
     fn keys_come_out_in_utf16_order(keys in prop::collection::btree_set("\\PC{0,3}|[\u{e000}-\u{ffff}\u{10000}-\u{10ffff}]{1,2}", 0..8)) {

@@ -50,6 +50,17 @@ pub fn write_canonical(value: &Value, out: &mut Vec<u8>) -> Result<()> {
     writer.value(value, &Frame::ROOT, 0)
 }
 
+/// Appends the canonical bytes of `value`, the member `key` of a root
+/// object, to `out`: depth and error paths count from that root, as if the
+/// whole object were written by [`write_canonical`].
+pub(super) fn write_canonical_member(key: &str, value: &Value, out: &mut Vec<u8>) -> Result<()> {
+    let mut writer = Writer {
+        out,
+        number: ryu_js::Buffer::new(),
+    };
+    writer.value(value, &Frame::ROOT.key(key), 1)
+}
+
 /// ECMAScript `Number.prototype.toString` of a finite double, as RFC 8785
 /// serialises numbers. NaN and ±Infinity are [`ErrorKind::InvalidNumber`].
 pub fn canonical_number(x: f64) -> Result<String> {
@@ -211,12 +222,14 @@ fn enter(at: &Frame<'_>, depth: usize) -> Result<usize> {
 }
 
 /// Writes `s` as a JSON string with RFC 8785's minimal escaping.
-fn write_string(s: &str, out: &mut Vec<u8>) {
+pub(super) fn write_string(s: &str, out: &mut Vec<u8>) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push(b'"');
     let bytes = s.as_bytes();
     let mut run_start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    while let Some(i) = next_escape(bytes, run_start) {
+        out.extend_from_slice(bytes.get(run_start..i).unwrap_or_default());
+        let b = bytes.get(i).copied().unwrap_or_default();
         let escape: &[u8] = match b {
             b'"' => b"\\\"",
             b'\\' => b"\\\\",
@@ -225,10 +238,8 @@ fn write_string(s: &str, out: &mut Vec<u8>) {
             b'\n' => b"\\n",
             b'\x0c' => b"\\f",
             b'\r' => b"\\r",
-            0x00..=0x1f => &[],
-            _ => continue,
+            _ => &[],
         };
-        out.extend_from_slice(bytes.get(run_start..i).unwrap_or_default());
         if escape.is_empty() {
             let hex = |nibble: u8| HEX.get(usize::from(nibble)).copied().unwrap_or(b'0');
             out.extend_from_slice(&[b'\\', b'u', b'0', b'0', hex(b >> 4), hex(b & 0xf)]);
@@ -239,6 +250,40 @@ fn write_string(s: &str, out: &mut Vec<u8>) {
     }
     out.extend_from_slice(bytes.get(run_start..).unwrap_or_default());
     out.push(b'"');
+}
+
+/// Whether JSON must escape byte `b`: `"`, `\` and C0 controls.
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// The index of the first byte at or after `from` that needs escaping.
+/// Prompts are long runs of plain text, so eight bytes are tested at once
+/// (SWAR bit tricks that are exact about *whether* a word has such a byte)
+/// and only a word that has one is scanned byte by byte.
+fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Some byte of `x` is < n (n <= 128); with n = 1: some byte is zero.
+    let has_less = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGHS != 0;
+    let rest = bytes.get(from..)?;
+    let mut clean = 0;
+    for chunk in rest.chunks_exact(8) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk).map(u64::from_le_bytes) else {
+            break;
+        };
+        if has_less(word, 0x20)
+            || has_less(word ^ (ONES * u64::from(b'"')), 1)
+            || has_less(word ^ (ONES * u64::from(b'\\')), 1)
+        {
+            break;
+        }
+        clean += 8;
+    }
+    let tail = rest.get(clean..)?;
+    tail.iter()
+        .position(|&b| needs_escape(b))
+        .map(|p| from + clean + p)
 }
 
 #[cfg(test)]

@@ -52,6 +52,7 @@
 mod canonical;
 mod index;
 mod keys;
+mod normalize;
 mod parse;
 mod path;
 mod template;
@@ -64,10 +65,11 @@ pub use keys::{
     parse_idempotency_key, probe_idempotency_key, rendered_prompt_sha256, run_idempotency_key,
     IdempotencyKey,
 };
+pub use normalize::{normalize_text, NORMALIZATION_VERSION};
 pub use parse::{parse_strict, parse_strict_with_limits};
 pub use template::{
-    normalize_template_config, normalize_text, template_config_hash,
-    template_config_hash_from_bytes, TemplateConfigHash, NORMALIZATION_VERSION,
+    normalize_template_config, template_config_hash, template_config_hash_from_bytes,
+    TemplateConfigHash,
 };
 pub use timestamp::Timestamp;
 pub use typed::canonical_json_of;
