@@ -1,0 +1,358 @@
+//! The one conversion layer between Python objects and `serde_json::Value`,
+//! plus the one wrapper around every core call (panic guard, GIL release,
+//! error mapping).
+//!
+//! Inputs: `str` and `bytes` are JSON text and go through `verity::json::parse`
+//! (the fast path: no `json.loads`, same 8 MiB / depth-128 limits and the same
+//! errors as every other host). `dict`/`list`/`tuple` and scalars are walked
+//! here with the same depth limit, and an approximate size budget (string
+//! bytes + one per value) of the same 8 MiB. pythonize is not used for
+//! inputs: its recursion is unbounded, so a deeply nested dict would overflow
+//! the stack (an abort, not an exception).
+//!
+//! Outputs: any `Serialize` core value goes to Python via pythonize (dicts,
+//! lists, str, int, float, bool, None; object keys in serde order).
+
+use crate::errors;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use serde::Serialize;
+use serde_json::{Map, Number, Value};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use verity::json::Limits;
+use verity::ErrorKind;
+
+/// A conversion failure: kind, message and the path segments collected while
+/// unwinding (innermost first), so the success path never builds strings.
+struct ConvertError {
+    kind: ErrorKind,
+    message: String,
+    segments: Vec<String>,
+}
+
+impl ConvertError {
+    fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        ConvertError {
+            kind,
+            message: message.into(),
+            segments: Vec::new(),
+        }
+    }
+
+    fn at(mut self, segment: String) -> Self {
+        self.segments.push(segment);
+        self
+    }
+
+    fn path(&self) -> String {
+        let mut path = String::from("$");
+        for segment in self.segments.iter().rev() {
+            path.push_str(segment);
+        }
+        path
+    }
+}
+
+struct Walker {
+    budget: usize,
+    max_depth: usize,
+}
+
+impl Walker {
+    fn spend(&mut self, amount: usize) -> Result<(), ConvertError> {
+        if amount > self.budget {
+            return Err(ConvertError::new(
+                ErrorKind::TooLarge,
+                format!(
+                    "input is larger than the limit of {} bytes",
+                    Limits::DEFAULT_MAX_BYTES
+                ),
+            ));
+        }
+        self.budget -= amount;
+        Ok(())
+    }
+
+    fn walk(&mut self, obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, ConvertError> {
+        self.spend(1)?;
+        if obj.is_none() {
+            return Ok(Value::Null);
+        }
+        if let Ok(s) = obj.cast::<PyString>() {
+            let text = s.to_cow().map_err(|_| {
+                ConvertError::new(
+                    ErrorKind::InvalidString,
+                    "string is not valid Unicode (lone surrogate)",
+                )
+            })?;
+            self.spend(text.len())?;
+            return Ok(Value::String(text.into_owned()));
+        }
+        if let Ok(b) = obj.cast::<PyBool>() {
+            return Ok(Value::Bool(b.is_true()));
+        }
+        if obj.cast::<PyInt>().is_ok() {
+            if let Ok(i) = obj.extract::<i64>() {
+                return Ok(Value::Number(i.into()));
+            }
+            if let Ok(u) = obj.extract::<u64>() {
+                return Ok(Value::Number(u.into()));
+            }
+            return Err(ConvertError::new(
+                ErrorKind::InvalidNumber,
+                "integer does not fit in 64 bits",
+            ));
+        }
+        if let Ok(f) = obj.cast::<PyFloat>() {
+            return Number::from_f64(f.value())
+                .map(Value::Number)
+                .ok_or_else(|| {
+                    ConvertError::new(ErrorKind::InvalidNumber, "NaN and infinity are not JSON")
+                });
+        }
+        if let Ok(dict) = obj.cast::<PyDict>() {
+            let depth = self.enter(depth)?;
+            let mut map = Map::new();
+            for (key, item) in dict.iter() {
+                let key = key
+                    .cast::<PyString>()
+                    .map_err(|_| {
+                        ConvertError::new(
+                            ErrorKind::InvalidInput,
+                            format!("object keys must be str, got {}", type_name(&key)),
+                        )
+                    })?
+                    .to_cow()
+                    .map_err(|_| {
+                        ConvertError::new(ErrorKind::InvalidString, "key is not valid Unicode")
+                    })?
+                    .into_owned();
+                self.spend(key.len())?;
+                let value = self
+                    .walk(&item, depth)
+                    .map_err(|e| e.at(verity::error::field_path("", &key)))?;
+                map.insert(key, value);
+            }
+            return Ok(Value::Object(map));
+        }
+        if let Ok(list) = obj.cast::<PyList>() {
+            let depth = self.enter(depth)?;
+            let mut items = Vec::with_capacity(list.len());
+            for (index, item) in list.iter().enumerate() {
+                items.push(
+                    self.walk(&item, depth)
+                        .map_err(|e| e.at(format!("[{index}]")))?,
+                );
+            }
+            return Ok(Value::Array(items));
+        }
+        if let Ok(tuple) = obj.cast::<PyTuple>() {
+            let depth = self.enter(depth)?;
+            let mut items = Vec::with_capacity(tuple.len());
+            for (index, item) in tuple.iter().enumerate() {
+                items.push(
+                    self.walk(&item, depth)
+                        .map_err(|e| e.at(format!("[{index}]")))?,
+                );
+            }
+            return Ok(Value::Array(items));
+        }
+        Err(ConvertError::new(
+            ErrorKind::InvalidInput,
+            format!(
+                "expected a JSON-compatible value (dict, list, str, int, float, bool, None), got {}",
+                type_name(obj)
+            ),
+        ))
+    }
+
+    fn enter(&self, depth: usize) -> Result<usize, ConvertError> {
+        if depth >= self.max_depth {
+            return Err(ConvertError::new(
+                ErrorKind::TooDeep,
+                format!("nesting deeper than {} levels", self.max_depth),
+            ));
+        }
+        Ok(depth + 1)
+    }
+}
+
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "object".to_owned())
+}
+
+/// A JSON document argument: `str`/`bytes` are parsed as JSON text (the fast
+/// path); anything else (`dict`, `list`, scalars) is converted structurally.
+/// Paths are `$`-rooted in the document.
+pub fn document(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
+    let py = obj.py();
+    if let Ok(bytes) = obj.cast::<PyBytes>() {
+        return verity::json::parse(bytes.as_bytes()).map_err(|e| errors::to_py(py, &e));
+    }
+    if let Ok(text) = obj.cast::<PyString>() {
+        let text = text.to_cow().map_err(|_| {
+            errors::raise(
+                py,
+                ErrorKind::InvalidString.code(),
+                "$",
+                "text is not valid Unicode (lone surrogate)",
+            )
+        })?;
+        return verity::json::parse(text.as_bytes()).map_err(|e| errors::to_py(py, &e));
+    }
+    value(obj)
+}
+
+/// Any JSON-compatible Python value converted structurally (a `str` stays a
+/// JSON string: use [`document`] where text means "parse me").
+pub fn value(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
+    let mut walker = Walker {
+        budget: Limits::DEFAULT_MAX_BYTES,
+        max_depth: Limits::DEFAULT_MAX_DEPTH,
+    };
+    walker
+        .walk(obj, 0)
+        .map_err(|e| errors::raise(obj.py(), e.kind.code(), &e.path(), &e.message))
+}
+
+/// An optional document argument (`None` → `None`).
+pub fn optional_document(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Value>> {
+    match obj {
+        None => Ok(None),
+        Some(o) if o.is_none() => Ok(None),
+        Some(o) => document(o).map(Some),
+    }
+}
+
+/// A required `str` argument named `name`; a wrong type is `invalid_input`
+/// at `$.name`.
+pub fn string(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<String> {
+    let py = obj.py();
+    let s = obj.cast::<PyString>().map_err(|_| {
+        errors::invalid_input(
+            py,
+            &verity::error::field_path("$", name),
+            format!("expected str, got {}", type_name(obj)),
+        )
+    })?;
+    s.to_cow().map(|c| c.into_owned()).map_err(|_| {
+        errors::raise(
+            py,
+            ErrorKind::InvalidString.code(),
+            &verity::error::field_path("$", name),
+            "not valid Unicode (lone surrogate)",
+        )
+    })
+}
+
+/// An optional `str` argument (`None` → `None`).
+pub fn optional_string(obj: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Option<String>> {
+    match obj {
+        None => Ok(None),
+        Some(o) if o.is_none() => Ok(None),
+        Some(o) => string(o, name).map(Some),
+    }
+}
+
+/// A required non-negative integer argument named `name`.
+pub fn unsigned(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<u64> {
+    let py = obj.py();
+    let path = verity::error::field_path("$", name);
+    if obj.cast::<PyBool>().is_ok() || obj.cast::<PyInt>().is_err() {
+        return Err(errors::invalid_input(
+            py,
+            &path,
+            format!("expected int, got {}", type_name(obj)),
+        ));
+    }
+    obj.extract::<u64>().map_err(|_| {
+        errors::invalid_input(py, &path, "expected a non-negative integer below 2**64")
+    })
+}
+
+/// An optional non-negative integer argument.
+pub fn optional_unsigned(obj: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Option<u64>> {
+    match obj {
+        None => Ok(None),
+        Some(o) if o.is_none() => Ok(None),
+        Some(o) => unsigned(o, name).map(Some),
+    }
+}
+
+/// A required float argument (int accepted) named `name`.
+pub fn float(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<f64> {
+    let py = obj.py();
+    let path = verity::error::field_path("$", name);
+    if obj.cast::<PyBool>().is_ok()
+        || (obj.cast::<PyFloat>().is_err() && obj.cast::<PyInt>().is_err())
+    {
+        return Err(errors::invalid_input(
+            py,
+            &path,
+            format!("expected float, got {}", type_name(obj)),
+        ));
+    }
+    obj.extract::<f64>()
+        .map_err(|_| errors::invalid_input(py, &path, "expected a finite float"))
+}
+
+/// A core output as Python objects (dicts/lists/scalars) via pythonize.
+pub fn output<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    pythonize::pythonize(py, value).map_err(|e| {
+        errors::raise(
+            py,
+            errors::INTERNAL_KIND,
+            "$",
+            &format!("could not convert an output to Python: {e}"),
+        )
+    })
+}
+
+/// Runs a core call with the GIL held, mapping errors and panics.
+pub fn call<T>(py: Python<'_>, f: impl FnOnce() -> verity::Result<T>) -> PyResult<T> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(errors::to_py(py, &e)),
+        Err(payload) => Err(errors::from_panic(py, payload)),
+    }
+}
+
+/// Runs a heavy core call with the GIL released (inputs must already be
+/// extracted into Rust values), mapping errors and panics.
+pub fn detached<T: Send>(
+    py: Python<'_>,
+    f: impl FnOnce() -> verity::Result<T> + Send,
+) -> PyResult<T> {
+    match py.detach(|| catch_unwind(AssertUnwindSafe(f))) {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(errors::to_py(py, &e)),
+        Err(payload) => Err(errors::from_panic(py, payload)),
+    }
+}
+
+/// `to_json` support: any JSON-compatible Python value as compact JSON text,
+/// serialised by serde_json exactly as the Rust core would.
+#[pyfunction]
+#[pyo3(name = "_dumps")]
+pub fn dumps(obj: &Bound<'_, PyAny>) -> PyResult<String> {
+    let v = value(obj)?;
+    call(obj.py(), || {
+        serde_json::to_string(&v)
+            .map_err(|e| verity::Error::new(ErrorKind::InvalidInput, "$", e.to_string()))
+    })
+}
+
+/// Parses JSON text/bytes (or converts a dict/list) under verity's limits and
+/// returns plain Python objects: the same parser every entry point uses.
+#[pyfunction]
+#[pyo3(name = "_load_document")]
+pub fn load_document<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let v = document(obj)?;
+    output(obj.py(), &v)
+}
