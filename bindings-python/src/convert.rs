@@ -18,6 +18,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
+use std::borrow::Cow;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use verity::json::Limits;
 use verity::ErrorKind;
@@ -189,21 +190,101 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
 /// Paths are `$`-rooted in the document.
 pub fn document(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     let py = obj.py();
+    doc(obj)?.into_value().map_err(|e| errors::to_py(py, &e))
+}
+
+/// A JSON document argument before parsing: the exact text (for modules with
+/// their own strict parser, e.g. dedup) or an already structured value.
+pub enum Doc<'a> {
+    /// `str`/`bytes` content: JSON text, not yet parsed.
+    Text(Cow<'a, [u8]>),
+    /// A `dict`/`list`/scalar converted structurally.
+    Value(Value),
+}
+
+impl Doc<'_> {
+    /// Parses text with the shared parser (`verity::json::parse`).
+    pub fn into_value(self) -> verity::Result<Value> {
+        match self {
+            Doc::Text(text) => verity::json::parse(&text),
+            Doc::Value(v) => Ok(v),
+        }
+    }
+
+    /// The same document owning its text (to move into a GIL-free closure).
+    pub fn into_owned(self) -> Doc<'static> {
+        match self {
+            Doc::Text(text) => Doc::Text(Cow::Owned(text.into_owned())),
+            Doc::Value(v) => Doc::Value(v),
+        }
+    }
+}
+
+/// A JSON document argument, unparsed when it is text.
+pub fn doc<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Doc<'a>> {
     if let Ok(bytes) = obj.cast::<PyBytes>() {
-        return verity::json::parse(bytes.as_bytes()).map_err(|e| errors::to_py(py, &e));
+        return Ok(Doc::Text(Cow::Borrowed(bytes.as_bytes())));
     }
     if let Ok(text) = obj.cast::<PyString>() {
         let text = text.to_cow().map_err(|_| {
             errors::raise(
-                py,
+                obj.py(),
                 ErrorKind::InvalidString.code(),
                 "$",
                 "text is not valid Unicode (lone surrogate)",
             )
         })?;
-        return verity::json::parse(text.as_bytes()).map_err(|e| errors::to_py(py, &e));
+        return Ok(Doc::Text(match text {
+            Cow::Borrowed(s) => Cow::Borrowed(s.as_bytes()),
+            Cow::Owned(s) => Cow::Owned(s.into_bytes()),
+        }));
     }
-    value(obj)
+    value(obj).map(Doc::Value)
+}
+
+/// A list (or tuple) of JSON documents, each owned, for a batch call; an
+/// element's error path is `$[i]...`, a non-list is `invalid_input` at `$.name`.
+pub fn documents(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Vec<Doc<'static>>> {
+    let py = obj.py();
+    let items: Vec<Bound<'_, PyAny>> = if let Ok(list) = obj.cast::<PyList>() {
+        list.iter().collect()
+    } else if let Ok(tuple) = obj.cast::<PyTuple>() {
+        tuple.iter().collect()
+    } else {
+        return Err(errors::invalid_input(
+            py,
+            &verity::error::field_path("$", name),
+            format!("expected a list of documents, got {}", type_name(obj)),
+        ));
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            doc(item).map(Doc::into_owned).map_err(|e| {
+                let prefix = verity::error::index_path("$", i);
+                reroot(py, e, &prefix)
+            })
+        })
+        .collect()
+}
+
+/// Re-roots a verity exception's path under `prefix` (`$` + `$[2]` → `$[2]`).
+fn reroot(py: Python<'_>, err: PyErr, prefix: &str) -> PyErr {
+    let value = err.value(py);
+    let (Ok(kind), Ok(path), Ok(message)) = (
+        value.getattr("kind").and_then(|k| k.extract::<String>()),
+        value.getattr("path").and_then(|p| p.extract::<String>()),
+        value.getattr("message").and_then(|m| m.extract::<String>()),
+    ) else {
+        return err;
+    };
+    errors::raise(
+        py,
+        &kind,
+        &verity::error::join_path(prefix, &path),
+        &message,
+    )
 }
 
 /// Any JSON-compatible Python value converted structurally (a `str` stays a
@@ -314,6 +395,18 @@ pub fn output<'py, T: Serialize + ?Sized>(
     })
 }
 
+/// A core output as compact JSON text (serde_json, exactly as Rust prints it).
+pub fn to_json<T: Serialize + ?Sized>(py: Python<'_>, value: &T) -> PyResult<String> {
+    serde_json::to_string(value).map_err(|e| {
+        errors::raise(
+            py,
+            errors::INTERNAL_KIND,
+            "$",
+            &format!("could not serialise an output: {e}"),
+        )
+    })
+}
+
 /// Runs a core call with the GIL held, mapping errors and panics.
 pub fn call<T>(py: Python<'_>, f: impl FnOnce() -> verity::Result<T>) -> PyResult<T> {
     match catch_unwind(AssertUnwindSafe(f)) {
@@ -351,8 +444,8 @@ pub fn dumps(obj: &Bound<'_, PyAny>) -> PyResult<String> {
 /// Parses JSON text/bytes (or converts a dict/list) under verity's limits and
 /// returns plain Python objects: the same parser every entry point uses.
 #[pyfunction]
-#[pyo3(name = "_load_document")]
-pub fn load_document<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let v = document(obj)?;
-    output(obj.py(), &v)
+#[pyo3(name = "parse_json")]
+pub fn load_document<'py>(data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let v = document(data)?;
+    output(data.py(), &v)
 }

@@ -1,9 +1,11 @@
 """verity: deterministic, I/O-free decisions for LLM-application backends.
 
 The native layer (``verity._verity``, Rust) makes every decision; this package
-only re-exports it and wraps outputs in frozen, typed result classes.
-Inputs that are JSON documents accept a ``dict``/``list``, a ``str`` or
-``bytes`` (the raw HTTP body: parsed in Rust, no ``json.loads`` needed).
+only re-exports it and wraps large outputs in frozen, typed result classes
+(``verity._results``). JSON document arguments accept a ``dict``/``list``, a
+``str`` or ``bytes`` (the raw HTTP body: parsed in Rust, no ``json.loads``).
+Every error is a ``verity.VerityError`` (a ``ValueError``) with ``.kind``,
+``.path`` and ``.message``.
 """
 
 from __future__ import annotations
@@ -11,30 +13,42 @@ from __future__ import annotations
 from verity import _verity
 from verity._verity import (
     ConfigError,
+    DedupIndex,
     InternalError,
     InvalidInputError,
     InvalidJsonError,
     InvariantViolationError,
     LimitExceededError,
     MissingFieldError,
+    TemplateConfigHash,
     UnknownShapeError,
     UnsupportedVersionError,
     VerityError,
     canonical_json,
     detect_api,
     detect_provider,
+    parse_idempotency_key,
+    parse_json,
+    probe_idempotency_key,
+    rendered_prompt_sha256,
+    rendered_prompt_sha256_many,
+    run_idempotency_key,
+    template_config_hash,
+    template_config_hash_many,
 )
 
 __version__: str = _verity.__version__
 
 __all__ = [
     "ConfigError",
+    "DedupIndex",
     "InternalError",
     "InvalidInputError",
     "InvalidJsonError",
     "InvariantViolationError",
     "LimitExceededError",
     "MissingFieldError",
+    "TemplateConfigHash",
     "UnknownShapeError",
     "UnsupportedVersionError",
     "VerityError",
@@ -42,4 +56,12 @@ __all__ = [
     "canonical_json",
     "detect_api",
     "detect_provider",
+    "parse_idempotency_key",
+    "parse_json",
+    "probe_idempotency_key",
+    "rendered_prompt_sha256",
+    "rendered_prompt_sha256_many",
+    "run_idempotency_key",
+    "template_config_hash",
+    "template_config_hash_many",
 ]
