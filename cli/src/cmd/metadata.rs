@@ -1,15 +1,70 @@
-//! `verity metadata` (lands with issue 2).
+//! `verity metadata RESPONSE.json|-`: extracted metadata, provider version key
+//! and OpenTelemetry GenAI attributes of one raw provider response.
+//!
+//! Output (pretty JSON): `{"metadata": {...}, "provider_version_key": "...",
+//! "otel_attributes": {...}}`. `--model` is the requested model id (the
+//! version key's last fallback and `gen_ai.request.model`);
+//! `--otel-deprecated` adds the deprecated `gen_ai.system`; `--platform`
+//! overrides the hosting platform read from the body (for the OTel
+//! provider name). Exit 0, or 2 with one line on stderr on bad input.
 
-use crate::io::{CliError, Outcome};
+use crate::io::{read_input, write_json, CliError, Outcome};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use verity::metadata::{
+    extract_metadata_bytes, otel_attributes, OtelOptions, OtelValue, Platform, ResponseMetadata,
+};
 
 /// Arguments of `verity metadata`.
 #[derive(clap::Args)]
 pub struct Args {
     /// Raw provider response (JSON file, or `-` for stdin).
-    pub response: std::path::PathBuf,
+    pub response: PathBuf,
+    /// The model id that was requested (fallback of the version key).
+    #[arg(long)]
+    pub model: Option<String>,
+    /// Also emit the deprecated `gen_ai.system` attribute.
+    #[arg(long)]
+    pub otel_deprecated: bool,
+    /// Hosting platform known from the endpoint called (openai, azure_openai,
+    /// google_ai_studio, vertex_ai, anthropic, aws_bedrock).
+    #[arg(long)]
+    pub platform: Option<String>,
+    /// Write the JSON here instead of standard output.
+    #[arg(short = 'o', long = "output")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(serde::Serialize)]
+struct Report {
+    metadata: ResponseMetadata,
+    provider_version_key: String,
+    otel_attributes: BTreeMap<String, OtelValue>,
 }
 
 /// Runs the command.
-pub fn run(_args: Args) -> Result<Outcome, CliError> {
-    Err(CliError("`verity metadata` is not implemented yet".into()))
+pub fn run(args: Args) -> Result<Outcome, CliError> {
+    let platform = match args.platform.as_deref() {
+        None => None,
+        Some(name) => Some(Platform::from_name(name).ok_or_else(|| {
+            CliError(format!(
+                "unknown --platform {name:?} (expected openai, azure_openai, google_ai_studio, vertex_ai, anthropic or aws_bedrock)"
+            ))
+        })?),
+    };
+    let bytes = read_input(&args.response)?;
+    let metadata = extract_metadata_bytes(&bytes)
+        .map_err(|e| CliError(format!("{}: {e}", args.response.display())))?;
+    let options = OtelOptions {
+        request_model: args.model.clone(),
+        include_deprecated: args.otel_deprecated,
+        platform,
+    };
+    let report = Report {
+        provider_version_key: metadata.provider_version_key(args.model.as_deref()),
+        otel_attributes: otel_attributes(&metadata, &options),
+        metadata,
+    };
+    write_json(args.output.as_deref(), &report)?;
+    Ok(Outcome::Clean)
 }

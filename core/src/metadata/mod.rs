@@ -1,11 +1,47 @@
-//! metadata — which provider, API and model produced a response; usage;
-//! provider version keys; OpenTelemetry GenAI attributes.
+//! metadata — which provider, platform, API and model produced a response;
+//! its usage; its provider version key; its OpenTelemetry GenAI attributes.
 //!
-//! Decides: provider from a model id, API from a response body's shape.
-//! Never: guesses (unknown stays `unknown`), reads the network or a clock.
+//! Decides:
+//! - [`detect_provider`]: a model id's provider (`openai` | `google` |
+//!   `anthropic` | `unknown`) by documented family rules ([`provider`](self::detect_provider));
+//! - [`detect_api`]: a body's API by its shape;
+//! - [`extract_metadata`]: provider, [`Platform`] (OpenAI, Azure OpenAI, AI
+//!   Studio, Vertex AI, Anthropic, Bedrock), model, ids, timestamps,
+//!   fingerprint, finish reasons, normalised [`Usage`], Gemini grounding
+//!   metadata passed through;
+//! - [`provider_version_key`]: the seed's fallback chains per provider;
+//! - [`otel_attributes`]: the current GenAI semantic-convention attributes.
+//!
+//! Never: guesses (an unrecognised model id stays `unknown`), reads the
+//! network, a clock or the environment (RFC 3339 timestamps are converted by
+//! arithmetic), or repairs a body (a field of the wrong type is an error
+//! naming its path; a body of no known API is `unknown_shape`).
 
 mod api;
+mod extract;
+mod fields;
+mod otel;
+mod platform;
 mod provider;
+mod response_metadata;
+mod rfc3339;
+mod usage;
 
 pub use api::{detect_api, Api};
+pub use extract::{extract_metadata, extract_metadata_bytes, extract_metadata_with_api};
+pub use otel::{otel_attributes, OtelOptions, OtelValue};
+pub use platform::Platform;
 pub use provider::{detect_provider, Provider};
+pub use response_metadata::{CandidateGrounding, ResponseMetadata, UNKNOWN_VERSION_KEY};
+pub use rfc3339::rfc3339_to_unix_seconds;
+pub use usage::Usage;
+
+use crate::error::Result;
+use serde_json::Value;
+
+/// The provider version key of a raw response (see
+/// [`ResponseMetadata::provider_version_key`] for the chains);
+/// `requested_model` is the model id the caller asked for.
+pub fn provider_version_key(response: &Value, requested_model: Option<&str>) -> Result<String> {
+    Ok(extract_metadata(response)?.provider_version_key(requested_model))
+}
