@@ -1,6 +1,17 @@
-//! `verity classify` (lands with issue 2).
+//! `verity classify --mode MODE RESPONSE.json|-`: prints the outcome JSON.
+//!
+//! Exit status: 0 when the outcome is `ok`; 1 when the run failed
+//! enforcement (the outcome is still printed: a failed enforcement is a
+//! finding, like any check that found a violation); 2 on bad input (not
+//! JSON, unknown shape, wrong field types, unknown mode, too large/deep).
+//! With `--explain`, a failed outcome also carries the human-readable
+//! explanation under `"explanation"`.
 
-use crate::io::{CliError, Outcome};
+use crate::io::{read_input, write_json, CliError, Outcome};
+use verity::enforcement::{
+    classify_bytes, explain_failure, parse_api, ClassifyOptions, EnforcementMode, RequestedMode,
+    Status,
+};
 
 /// Arguments of `verity classify`.
 #[derive(clap::Args)]
@@ -8,11 +19,61 @@ pub struct Args {
     /// Requested grounding mode: UNGROUNDED, PREFERRED or REQUIRED.
     #[arg(long)]
     pub mode: String,
+    /// Enforcement mode override: hard or soft (default: the capability table).
+    #[arg(long = "enforcement-mode")]
+    pub enforcement_mode: Option<String>,
+    /// The requested model id (default: the model named in the response).
+    #[arg(long)]
+    pub model: Option<String>,
+    /// The output budget the request was made with.
+    #[arg(long = "max-output-tokens")]
+    pub max_output_tokens: Option<u64>,
+    /// Name of a caller-defined search function/tool (repeatable).
+    #[arg(long = "search-tool")]
+    pub search_tools: Vec<String>,
+    /// Force the API: openai_responses, openai_chat, gemini, anthropic_messages.
+    #[arg(long)]
+    pub api: Option<String>,
+    /// Add a human-readable explanation of a failed run.
+    #[arg(long)]
+    pub explain: bool,
+    /// Write the outcome here instead of standard output.
+    #[arg(short = 'o', long = "output")]
+    pub output: Option<std::path::PathBuf>,
     /// Raw provider response (JSON file, or `-` for stdin).
     pub response: std::path::PathBuf,
 }
 
 /// Runs the command.
-pub fn run(_args: Args) -> Result<Outcome, CliError> {
-    Err(CliError("`verity classify` is not implemented yet".into()))
+pub fn run(args: Args) -> Result<Outcome, CliError> {
+    let mode = RequestedMode::parse(&args.mode)?;
+    let options = ClassifyOptions {
+        enforcement_mode: args
+            .enforcement_mode
+            .as_deref()
+            .map(EnforcementMode::parse)
+            .transpose()?,
+        model: args.model,
+        max_output_tokens: args.max_output_tokens,
+        search_tool_names: args.search_tools,
+        api: args.api.as_deref().map(parse_api).transpose()?,
+        ..ClassifyOptions::default()
+    };
+    let bytes = read_input(&args.response)?;
+    let outcome = classify_bytes(&bytes, mode, &options)
+        .map_err(|e| CliError(format!("{}: {e}", args.response.display())))?;
+    let mut json = serde_json::to_value(&outcome)
+        .map_err(|e| CliError(format!("cannot serialise output: {e}")))?;
+    if args.explain {
+        if let (Some(explanation), Some(map)) = (explain_failure(&outcome), json.as_object_mut()) {
+            let explanation = serde_json::to_value(explanation)
+                .map_err(|e| CliError(format!("cannot serialise output: {e}")))?;
+            map.insert("explanation".to_owned(), explanation);
+        }
+    }
+    write_json(args.output.as_deref(), &json)?;
+    Ok(match outcome.status() {
+        Status::Ok => Outcome::Clean,
+        Status::Failed => Outcome::Findings,
+    })
 }
