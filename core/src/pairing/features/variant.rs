@@ -1,0 +1,33 @@
+//! Variant (scent, flavour, strength): the look-alike guard. Products of one
+//! line share brand and name and differ here, so disagreement costs more than
+//! agreement earns.
+
+use crate::pairing::normalize::token_similarity;
+
+pub(crate) const AGREE: f64 = 1.0;
+pub(crate) const DISAGREE: f64 = -2.5;
+
+pub(crate) fn score(a: &[String], b: &[String]) -> Option<f64> {
+    if a.is_empty() || b.is_empty() {
+        return None;
+    }
+    Some(if token_similarity(a, b) >= 0.8 {
+        AGREE
+    } else {
+        DISAGREE
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pairing::normalize::tokens;
+
+    #[test]
+    fn look_alike_variants_disagree_strongly() {
+        assert_eq!(score(&tokens("Coconut"), &tokens("coconut")), Some(1.0));
+        assert_eq!(score(&tokens("Coconut"), &tokens("Coc0nut")), Some(1.0));
+        assert_eq!(score(&tokens("Coconut"), &tokens("Argan Oil")), Some(-2.5));
+        assert_eq!(score(&tokens("Coconut"), &[]), None);
+    }
+}
