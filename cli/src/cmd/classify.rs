@@ -9,8 +9,8 @@
 
 use crate::io::{read_input, write_json, CliError, Outcome};
 use verity::enforcement::{
-    classify_bytes, explain_failure, parse_api, ClassifyOptions, EnforcementMode, RequestedMode,
-    Status,
+    classify_bytes, explain_failure, parse_api, ClassifyOptions, EnforcementMode,
+    FailureExplanation, RequestedMode, Status,
 };
 
 /// Arguments of `verity classify`.
@@ -44,6 +44,15 @@ pub struct Args {
     pub response: std::path::PathBuf,
 }
 
+/// The outcome in the spec's field order, plus the optional explanation.
+#[derive(serde::Serialize)]
+struct Printed<'a> {
+    #[serde(flatten)]
+    outcome: &'a verity::enforcement::Outcome,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanation: Option<FailureExplanation>,
+}
+
 /// Runs the command.
 pub fn run(args: Args) -> Result<Outcome, CliError> {
     let mode = RequestedMode::parse(&args.mode)?;
@@ -62,16 +71,15 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
     let bytes = read_input(&args.response)?;
     let outcome = classify_bytes(&bytes, mode, &options)
         .map_err(|e| CliError(format!("{}: {e}", args.response.display())))?;
-    let mut json = serde_json::to_value(&outcome)
-        .map_err(|e| CliError(format!("cannot serialise output: {e}")))?;
-    if args.explain {
-        if let (Some(explanation), Some(map)) = (explain_failure(&outcome), json.as_object_mut()) {
-            let explanation = serde_json::to_value(explanation)
-                .map_err(|e| CliError(format!("cannot serialise output: {e}")))?;
-            map.insert("explanation".to_owned(), explanation);
-        }
-    }
-    write_json(args.output.as_deref(), &json)?;
+    let printed = Printed {
+        outcome: &outcome,
+        explanation: if args.explain {
+            explain_failure(&outcome)
+        } else {
+            None
+        },
+    };
+    write_json(args.output.as_deref(), &printed)?;
     Ok(match outcome.status() {
         Status::Ok => Outcome::Clean,
         Status::Failed => Outcome::Findings,

@@ -149,7 +149,7 @@ fn rate(part: u64, whole: u64) -> Option<f64> {
     (whole > 0).then(|| round6(part as f64 / whole as f64))
 }
 
-fn required_rate<'a>(outcomes: &[&'a Outcome], mode: EnforcementMode) -> RequiredFailRate {
+fn required_rate(outcomes: &[&Outcome], mode: EnforcementMode) -> RequiredFailRate {
     let runs: Vec<_> = outcomes
         .iter()
         .filter(|o| o.requested_mode() == RequestedMode::Required && o.enforcement_mode() == mode)

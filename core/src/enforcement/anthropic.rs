@@ -39,20 +39,27 @@ pub(crate) fn read(body: &Value, search_tools: &[String]) -> Result<Evidence> {
             }
         }
     }
+    let mut in_text_run = false;
     for (i, block) in blocks.iter().enumerate() {
         let loc = content_loc.index(i);
         let block = object(block, &loc)?;
-        match opt_str(block, "type", &loc)? {
+        let kind = opt_str(block, "type", &loc)?;
+        if kind == Some("text") && !in_text_run && !ev.answer_text.is_empty() {
+            ev.answer_text.push_str("\n\n");
+        }
+        in_text_run = kind == Some("text");
+        match kind {
             Some("server_tool_use") if opt_str(block, "name", &loc)? == Some("web_search") => {
                 let id = opt_str(block, "id", &loc)?;
                 ev.search(id.is_some_and(|id| with_results.contains(&id)));
                 read_query(block, &mut ev);
             }
-            Some("tool_use") => {
-                if opt_str(block, "name", &loc)?.is_some_and(|n| is_search_tool(n, search_tools)) {
-                    ev.search(true);
-                    read_query(block, &mut ev);
-                }
+            Some("tool_use")
+                if opt_str(block, "name", &loc)?
+                    .is_some_and(|n| is_search_tool(n, search_tools)) =>
+            {
+                ev.search(true);
+                read_query(block, &mut ev);
             }
             Some("text") => read_text(block, &loc, &mut ev)?,
             _ => {}

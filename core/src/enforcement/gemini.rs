@@ -150,7 +150,8 @@ fn read_grounding(grounding: &Map<String, Value>, loc: &Loc<'_>, ev: &mut Eviden
         {
             let value = score
                 .as_f64()
-                .ok_or_else(|| scores_loc.index(s).wrong_type("a number", score))?;
+                .filter(|v| (0.0..=1.0).contains(v))
+                .ok_or_else(|| scores_loc.index(s).wrong_type("a number in [0, 1]", score))?;
             ev.confidence_sum += value;
             ev.confidence_count += 1;
         }

@@ -6,7 +6,8 @@
 //! - a `function_call` item whose `name` is one of the caller's search tools
 //!   is a search, successful unless its `status` says otherwise;
 //! - `url_citation` annotations on `output_text` parts are citations; the
-//!   answer is all `output_text` parts concatenated (the SDK's `output_text`);
+//!   answer is the `output_text` parts concatenated (as the SDK's
+//!   `output_text`), with a blank line between separate message items;
 //! - budget starvation is `status: "incomplete"` with
 //!   `incomplete_details.reason: "max_output_tokens"`.
 
@@ -87,6 +88,7 @@ fn read_function_call(
 
 fn read_message(item: &Map<String, Value>, loc: &Loc<'_>, ev: &mut Evidence) -> Result<()> {
     let content_loc = loc.field("content");
+    let mut separated = ev.answer_text.is_empty();
     for (j, part) in opt_array(item, "content", loc)?.iter().enumerate() {
         let part_loc = content_loc.index(j);
         let part = object(part, &part_loc)?;
@@ -94,6 +96,10 @@ fn read_message(item: &Map<String, Value>, loc: &Loc<'_>, ev: &mut Evidence) -> 
             continue;
         }
         if let Some(text) = opt_str(part, "text", &part_loc)? {
+            if !separated {
+                ev.answer_text.push_str("\n\n");
+                separated = true;
+            }
             ev.answer_text.push_str(text);
         }
         let annotations_loc = part_loc.field("annotations");

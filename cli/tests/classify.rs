@@ -1,0 +1,183 @@
+//! `verity classify`: output, exit codes (0 ok, 1 failed enforcement, 2 bad input), stdin.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn fixture(rel: &str) -> String {
+    format!(
+        "{}/../tests/fixtures/responses/{rel}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn verity(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_verity"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("verity runs");
+    if let Some(bytes) = stdin {
+        // The CLI may refuse early; a broken pipe is part of the scenario.
+        let _ = child.stdin.take().unwrap().write_all(bytes);
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn outcome(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).expect("stdout is the outcome JSON")
+}
+
+#[test]
+fn ok_outcome_exits_0_with_fields_in_spec_order() {
+    let out = verity(
+        &[
+            "classify",
+            "--mode",
+            "REQUIRED",
+            &fixture("gemini/grounded.json"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout.clone()).unwrap();
+    let first_keys: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("  \"")?.split('"').next())
+        .take(3)
+        .collect();
+    assert_eq!(
+        first_keys,
+        ["requested_mode", "enforcement_mode", "provider"]
+    );
+    let json = outcome(&out);
+    assert_eq!(json["status"], "ok");
+    assert_eq!(json["tool_call_count"], 2);
+    assert_eq!(json["search_confidence"], 0.883333);
+}
+
+#[test]
+fn failed_enforcement_prints_the_outcome_and_exits_1() {
+    let out = verity(
+        &[
+            "classify",
+            "--mode",
+            "REQUIRED",
+            "--explain",
+            &fixture("openai_responses/web_search_failed.json"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let json = outcome(&out);
+    assert_eq!(json["error_code"], "no_tool_call_in_required");
+    assert_eq!(json["attempted_tool_call_count"], 1);
+    assert_eq!(json["explanation"]["title"], "Hard Enforcement Failed");
+}
+
+#[test]
+fn options_reach_the_core_and_stdin_works() {
+    let body = std::fs::read(fixture("anthropic/no_search.json")).unwrap();
+    let out = verity(
+        &[
+            "classify",
+            "--mode",
+            "REQUIRED",
+            "--enforcement-mode",
+            "soft",
+            "--model",
+            "claude-x",
+            "-",
+        ],
+        Some(&body),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let json = outcome(&out);
+    assert_eq!(json["enforcement_mode"], "soft");
+    assert_eq!(json["model"], "claude-x");
+    assert_eq!(json["error_code"], "no_tool_call_in_soft_required");
+
+    let body = std::fs::read(fixture("openai_chat/function_call_search.json")).unwrap();
+    let out = verity(
+        &[
+            "classify",
+            "--mode",
+            "REQUIRED",
+            "--search-tool",
+            "web_search",
+            "-",
+        ],
+        Some(&body),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(outcome(&out)["tool_call_count"], 1);
+}
+
+fn assert_bad_input(out: &Output, needle: &str) {
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "one line on stderr: {stderr}");
+    assert!(stderr.contains(needle), "{stderr}");
+}
+
+#[test]
+fn bad_input_exits_2_with_one_line() {
+    let grounded = fixture("gemini/grounded.json");
+    let out = verity(&["classify", "--mode", "SOMETIMES", &grounded], None);
+    assert_bad_input(&out, "invalid_input at $.mode");
+    let out = verity(
+        &[
+            "classify",
+            "--mode",
+            "REQUIRED",
+            "--enforcement-mode",
+            "firm",
+            &grounded,
+        ],
+        None,
+    );
+    assert_bad_input(&out, "$.enforcement_mode");
+    let out = verity(
+        &["classify", "--mode", "REQUIRED", "-"],
+        Some(b"{\"output\": ["),
+    );
+    assert_bad_input(&out, "invalid_json");
+    let out = verity(
+        &["classify", "--mode", "REQUIRED", "-"],
+        Some(b"{\"data\": 1}"),
+    );
+    assert_bad_input(&out, "unknown_shape");
+    let out = verity(
+        &["classify", "--mode", "REQUIRED", "-"],
+        Some(br#"{"output": [{"type": "web_search_call", "status": 3}]}"#),
+    );
+    assert_bad_input(&out, "$.output[0].status");
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    let out = verity(
+        &["classify", "--mode", "REQUIRED", "-"],
+        Some(deep.as_bytes()),
+    );
+    assert_bad_input(&out, "too_deep");
+    let big = format!(
+        r#"{{"output": [], "pad": "{}"}}"#,
+        "x".repeat(9 * 1024 * 1024)
+    );
+    let out = verity(
+        &["classify", "--mode", "REQUIRED", "-"],
+        Some(big.as_bytes()),
+    );
+    assert_bad_input(&out, "too_large");
+    let out = verity(
+        &[
+            "classify",
+            "--mode",
+            "REQUIRED",
+            "/nonexistent/response.json",
+        ],
+        None,
+    );
+    assert_bad_input(&out, "cannot read");
+}
