@@ -7,7 +7,7 @@
 
 use crate::convert::{self, Doc};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList};
+use pyo3::types::PyBytes;
 use verity::dedup::{self, DedupIndex as CoreIndex, TemplateConfigHash as CoreHash, Timestamp};
 
 /// RFC 8785 canonical bytes of a JSON value (dict/list/scalar, or JSON text
@@ -129,14 +129,7 @@ pub fn rendered_prompt_sha256_many(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
 ) -> PyResult<Vec<String>> {
-    let list = texts
-        .cast::<PyList>()
-        .map_err(|_| crate::errors::invalid_input(py, "$.texts", "expected a list of str"))?;
-    let texts = list
-        .iter()
-        .enumerate()
-        .map(|(i, t)| convert::string(&t, &format!("texts[{i}]")))
-        .collect::<PyResult<Vec<String>>>()?;
+    let texts = convert::string_list(texts, "texts")?;
     convert::detached(py, || {
         Ok(texts
             .iter()

@@ -7,6 +7,7 @@
 #[allow(dead_code)] // helpers used as core modules land
 mod convert;
 mod dedup;
+mod enforcement;
 mod errors;
 mod metadata;
 
@@ -20,5 +21,6 @@ fn _verity(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(convert::load_document, m)?)?;
     metadata::register(m)?;
     dedup::register(m)?;
+    enforcement::register(m)?;
     Ok(())
 }

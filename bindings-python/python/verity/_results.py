@@ -1,15 +1,18 @@
 """Frozen, typed result classes built from the native layer's JSON-shaped output.
 
 The native layer decides and returns a dict with the spec's JSON field names;
-this module only gives that dict a typed, immutable face. Every class keeps
-the native dict so ``to_dict()`` / ``to_json()`` are exactly the core's JSON
-(the Rust ``serde_json`` form), not a re-derivation.
+this module only gives that dict a typed, immutable face: each declared field
+is read by its JSON name, lists become tuples and objects read-only mappings
+(``types.MappingProxyType``), so nothing reachable from a result can be
+reassigned. The native dict is kept so ``to_dict()`` / ``to_json()`` are
+exactly the core's JSON (Rust ``serde_json``), not a re-derivation.
 """
 
 from __future__ import annotations
 
 import copy
 import dataclasses
+import types
 from typing import Any, TypeVar
 
 from verity import _verity
@@ -32,11 +35,19 @@ class Result:
         return _verity._dumps(getattr(self, "_raw"))
 
 
+def freeze(value: Any) -> Any:
+    """A read-only view of a JSON value: lists → tuples, dicts → mapping proxies."""
+    if isinstance(value, list):
+        return tuple(freeze(v) for v in value)
+    if isinstance(value, dict):
+        return types.MappingProxyType({k: freeze(v) for k, v in value.items()})
+    return value
+
+
 def build(cls: type[_R], raw: dict[str, Any]) -> _R:
-    """An instance of ``cls`` from the native dict: each declared field is read
-    by its JSON name (absent → ``None``); the dict itself is kept for ``to_dict``."""
+    """An instance of ``cls`` from the native dict (absent field → ``None``)."""
     values = {
-        f.name: raw.get(f.name)
+        f.name: freeze(raw.get(f.name))
         for f in dataclasses.fields(cls)  # type: ignore[arg-type]
         if f.name != "_raw"
     }

@@ -1,7 +1,7 @@
 """Stubs for the native layer ``verity._verity`` (checked with mypy.stubtest)."""
 
 import datetime
-from typing import Any, Final, Optional, Union, final
+from typing import Any, Final, Optional, Sequence, Union, final
 
 _JsonInput = Union[dict[str, Any], list[Any], str, bytes]
 _Time = Union[int, str, datetime.datetime]
@@ -22,6 +22,9 @@ __all__ = [
     "parse_json",
     "detect_provider",
     "detect_api",
+    "extract_metadata",
+    "provider_version_key",
+    "otel_attributes",
     "canonical_json",
     "TemplateConfigHash",
     "template_config_hash",
@@ -32,6 +35,13 @@ __all__ = [
     "run_idempotency_key",
     "parse_idempotency_key",
     "DedupIndex",
+    "classify",
+    "classify_many",
+    "check_run_invariants",
+    "explain_failure",
+    "aggregate_outcomes",
+    "decide",
+    "inline_urls",
 ]
 
 __version__: Final[str]
@@ -57,6 +67,15 @@ def parse_json(data: Any) -> Any: ...
 # metadata
 def detect_provider(model_id: str) -> str: ...
 def detect_api(response: _JsonInput) -> Optional[str]: ...
+def extract_metadata(response: _JsonInput, *, api: Optional[str] = None) -> dict[str, Any]: ...
+def provider_version_key(response: _JsonInput, model: Optional[str] = None) -> str: ...
+def otel_attributes(
+    response: _JsonInput,
+    *,
+    model: Optional[str] = None,
+    include_deprecated: Optional[bool] = None,
+    platform: Optional[str] = None,
+) -> dict[str, Union[str, int, list[str]]]: ...
 
 # dedup
 def canonical_json(value: Any) -> bytes: ...
@@ -91,3 +110,32 @@ class DedupIndex:
     def create(self, org_id: str, workspace_id: str, template_id: str, config: _JsonInput) -> dict[str, str]: ...
     def check_duplicate(self, org_id: str, workspace_id: str, config: _JsonInput) -> dict[str, Any]: ...
     def delete(self, org_id: str, workspace_id: str, template_id: str) -> bool: ...
+
+# enforcement
+def classify(
+    response: _JsonInput,
+    mode: str,
+    *,
+    enforcement_mode: Optional[str] = None,
+    model: Optional[str] = None,
+    max_output_tokens: Optional[int] = None,
+    search_tool_names: Optional[Sequence[str]] = None,
+    api: Optional[str] = None,
+    enforcement_mode_table: Optional[_JsonInput] = None,
+) -> dict[str, Any]: ...
+def classify_many(
+    responses: Sequence[_JsonInput],
+    mode: str,
+    *,
+    enforcement_mode: Optional[str] = None,
+    model: Optional[str] = None,
+    max_output_tokens: Optional[int] = None,
+    search_tool_names: Optional[Sequence[str]] = None,
+    api: Optional[str] = None,
+    enforcement_mode_table: Optional[_JsonInput] = None,
+) -> list[dict[str, Any]]: ...
+def check_run_invariants(record: _JsonInput) -> list[dict[str, str]]: ...
+def explain_failure(outcome: _JsonInput) -> Optional[dict[str, Any]]: ...
+def aggregate_outcomes(outcomes: Sequence[_JsonInput]) -> dict[str, Any]: ...
+def decide(mode: str, tool_call_count: int, attempted_tool_call_count: int, enforcement_mode: str) -> dict[str, Any]: ...
+def inline_urls(text: str) -> list[str]: ...
