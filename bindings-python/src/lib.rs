@@ -4,12 +4,13 @@
 //! layer, [`convert`]), calls the core, and maps errors (one mapping,
 //! [`errors`]). Heavy calls release the GIL. One file per core module.
 
-#[allow(dead_code)] // helpers used as core modules land
+mod auditlog;
 mod convert;
 mod dedup;
 mod enforcement;
 mod errors;
 mod metadata;
+mod outcome;
 
 use pyo3::prelude::*;
 
@@ -22,5 +23,7 @@ fn _verity(m: &Bound<'_, PyModule>) -> PyResult<()> {
     metadata::register(m)?;
     dedup::register(m)?;
     enforcement::register(m)?;
+    outcome::register(m)?;
+    auditlog::register(m)?;
     Ok(())
 }

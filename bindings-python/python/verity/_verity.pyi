@@ -1,7 +1,7 @@
 """Stubs for the native layer ``verity._verity`` (checked with mypy.stubtest)."""
 
 import datetime
-from typing import Any, Final, Optional, Sequence, Union, final
+from typing import Any, Final, Iterable, Mapping, Optional, Sequence, Union, final
 
 _JsonInput = Union[dict[str, Any], list[Any], str, bytes]
 _Time = Union[int, str, datetime.datetime]
@@ -42,6 +42,17 @@ __all__ = [
     "aggregate_outcomes",
     "decide",
     "inline_urls",
+    "ExecutionResult",
+    "data_envelope",
+    "error_envelope",
+    "parse_envelope",
+    "aggregate_results",
+    "classify_failure",
+    "decide_retry",
+    "append_log_entry",
+    "append_log_entries",
+    "verify_log",
+    "is_failure_event",
 ]
 
 __version__: Final[str]
@@ -139,3 +150,79 @@ def explain_failure(outcome: _JsonInput) -> Optional[dict[str, Any]]: ...
 def aggregate_outcomes(outcomes: Sequence[_JsonInput]) -> dict[str, Any]: ...
 def decide(mode: str, tool_call_count: int, attempted_tool_call_count: int, enforcement_mode: str) -> dict[str, Any]: ...
 def inline_urls(text: str) -> list[str]: ...
+
+# outcome
+@final
+class ExecutionResult:
+    @staticmethod
+    def success(
+        data: Any = None, *, metrics: Optional[Mapping[str, float]] = None, correlation_id: Optional[str] = None
+    ) -> ExecutionResult: ...
+    @staticmethod
+    def failure(
+        code: str,
+        message: str,
+        *,
+        retryable: Optional[bool] = None,
+        metrics: Optional[Mapping[str, float]] = None,
+        correlation_id: Optional[str] = None,
+    ) -> ExecutionResult: ...
+    @staticmethod
+    def partial(
+        data: Any = None,
+        *,
+        error: Optional[Mapping[str, Any]] = None,
+        metrics: Optional[Mapping[str, float]] = None,
+        correlation_id: Optional[str] = None,
+    ) -> ExecutionResult: ...
+    @staticmethod
+    def from_dict(value: _JsonInput) -> ExecutionResult: ...
+    @property
+    def ok(self) -> bool: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def error_resolved(self) -> bool: ...
+    @property
+    def metrics(self) -> dict[str, float]: ...
+    @property
+    def error(self) -> Optional[dict[str, Any]]: ...
+    @property
+    def data(self) -> Any: ...
+    @property
+    def correlation_id(self) -> Optional[str]: ...
+    def with_error_resolved(self, resolved: bool) -> ExecutionResult: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def to_canonical_json(self) -> bytes: ...
+    def envelope(
+        self, *, version: str, correlation_id: Optional[str] = None, extra: Optional[Mapping[str, Any]] = None
+    ) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+def data_envelope(
+    data: Any, *, version: str, correlation_id: Optional[str] = None, extra: Optional[Mapping[str, Any]] = None
+) -> dict[str, Any]: ...
+def error_envelope(
+    code: str,
+    message: str,
+    *,
+    version: str,
+    retryable: Optional[bool] = None,
+    correlation_id: Optional[str] = None,
+    extra: Optional[Mapping[str, Any]] = None,
+) -> dict[str, Any]: ...
+def parse_envelope(value: _JsonInput) -> dict[str, Any]: ...
+def aggregate_results(results: Iterable[Union[ExecutionResult, _JsonInput]]) -> dict[str, Any]: ...
+def classify_failure(signal: _JsonInput, now: Optional[Union[str, datetime.datetime]] = None) -> dict[str, Any]: ...
+def decide_retry(
+    policy: Union[str, Mapping[str, Any]], attempt: int, failure: _JsonInput, random_unit: float
+) -> dict[str, Any]: ...
+
+# auditlog
+def append_log_entry(previous: Optional[_JsonInput], event: _JsonInput) -> dict[str, Any]: ...
+def append_log_entries(previous: Optional[_JsonInput], events: Sequence[_JsonInput]) -> list[dict[str, Any]]: ...
+def verify_log(
+    entries: Union[Sequence[_JsonInput], str, bytes], now: Optional[str] = None, *, options: Optional[_JsonInput] = None
+) -> dict[str, Any]: ...
+def is_failure_event(event: str, payload: Any = None) -> bool: ...

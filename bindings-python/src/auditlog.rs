@@ -1,0 +1,187 @@
+//! Bindings for `verity::auditlog`: append events to a hash-chained log and
+//! verify a log's integrity (streaming, GIL released).
+
+use crate::convert::{self, Doc};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
+use verity::auditlog::{self, LogEntry, LogEvent, LogVerifier, Timestamp, VerifyOptions};
+
+fn entry_from(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<LogEntry> {
+    let value = convert::document(obj)?;
+    convert::call(py, || {
+        LogEntry::from_value(&value).map_err(|e| e.under("$.previous"))
+    })
+}
+
+fn event_from(py: Python<'_>, obj: &Bound<'_, PyAny>, prefix: &str) -> PyResult<LogEvent> {
+    let value = convert::document(obj)?;
+    convert::call(py, || {
+        LogEvent::from_value(&value).map_err(|e| e.under(prefix))
+    })
+}
+
+/// Seals `event` (`{"id"?, "timestamp", "subsystem", "event", "payload"?}`)
+/// as the entry after `previous` (`None` for the first entry); returns the
+/// entry's JSON dict (`seq`, `prev_hash`, `hash`, ...).
+#[pyfunction]
+pub fn append_log_entry<'py>(
+    previous: &Bound<'py, PyAny>,
+    event: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = event.py();
+    let previous = if previous.is_none() {
+        None
+    } else {
+        Some(entry_from(py, previous)?)
+    };
+    let event = event_from(py, event, "$.event")?;
+    let entry = convert::call(py, || auditlog::append_log_entry(previous.as_ref(), &event))?;
+    convert::output(py, &entry)
+}
+
+/// Seals many events in order after `previous`, with the GIL released;
+/// errors name the event: `$.events[3].timestamp`.
+#[pyfunction]
+pub fn append_log_entries<'py>(
+    previous: &Bound<'py, PyAny>,
+    events: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = events.py();
+    let previous = if previous.is_none() {
+        None
+    } else {
+        Some(entry_from(py, previous)?)
+    };
+    let docs = convert::documents(events, "events")?;
+    let entries = convert::detached(py, || {
+        let mut out: Vec<LogEntry> = Vec::with_capacity(docs.len());
+        for (i, doc) in docs.into_iter().enumerate() {
+            let at = format!("$.events[{i}]");
+            let event = doc
+                .into_value()
+                .and_then(|v| LogEvent::from_value(&v))
+                .map_err(|e| e.under(&at))?;
+            let last = out.last().or(previous.as_ref());
+            let entry = auditlog::append_log_entry(last, &event).map_err(|e| {
+                // The core names `$.event.<field>`; re-root under this event.
+                let path = e.path().replacen("$.event", &at, 1);
+                verity::Error::new(e.kind(), path, e.message())
+            })?;
+            out.push(entry);
+        }
+        Ok(out)
+    })?;
+    convert::output(py, &entries)
+}
+
+/// One item of a log to verify: a JSONL line (text) or a parsed entry.
+enum Item {
+    Line(Vec<u8>),
+    Value(serde_json::Value),
+}
+
+fn log_items(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Item>> {
+    let py = obj.py();
+    // A whole JSONL document (file contents) as bytes or str.
+    if let Ok(bytes) = obj.cast::<PyBytes>() {
+        return Ok(split_lines(bytes.as_bytes()));
+    }
+    if let Ok(text) = obj.cast::<PyString>() {
+        return Ok(split_lines(text.to_cow()?.as_bytes()));
+    }
+    let items: Vec<Bound<'_, PyAny>> = if let Ok(list) = obj.cast::<PyList>() {
+        list.iter().collect()
+    } else if let Ok(tuple) = obj.cast::<PyTuple>() {
+        tuple.iter().collect()
+    } else {
+        return Err(crate::errors::invalid_input(
+            py,
+            "$.entries",
+            "expected a list of entries (dicts or JSON lines) or JSONL text/bytes",
+        ));
+    };
+    items
+        .iter()
+        .map(|item| {
+            // A malformed entry is a finding of the report, not an exception:
+            // lines stay raw and the verifier records their problem.
+            Ok(match convert::doc(item)? {
+                Doc::Text(text) => Item::Line(text.into_owned()),
+                Doc::Value(v) => Item::Value(v),
+            })
+        })
+        .collect()
+}
+
+fn split_lines(bytes: &[u8]) -> Vec<Item> {
+    let body = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+    if body.is_empty() {
+        return Vec::new();
+    }
+    body.split(|&b| b == b'\n')
+        .map(|line| Item::Line(line.strip_suffix(b"\r").unwrap_or(line).to_vec()))
+        .collect()
+}
+
+/// Verifies a log: hash mismatches, broken links, sequence gaps, timestamp
+/// reversals, staleness and silent subsystems before `now`, per-subsystem
+/// summaries. `entries`: a list of entry dicts / JSON lines, or the JSONL
+/// text/bytes of a whole log. Runs with the GIL released.
+#[pyfunction]
+#[pyo3(signature = (entries, now=None, *, options=None))]
+pub fn verify_log<'py>(
+    entries: &Bound<'py, PyAny>,
+    now: Option<&Bound<'py, PyAny>>,
+    options: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = entries.py();
+    let items = log_items(entries)?;
+    let now = match now.filter(|n| !n.is_none()) {
+        Some(n) => {
+            let text = convert::string(n, "now")?;
+            Some(convert::call(py, || {
+                Timestamp::parse_rfc3339(&text, "$.now")
+            })?)
+        }
+        None => None,
+    };
+    let options = match convert::optional_document(options)? {
+        Some(v) => convert::call(py, || VerifyOptions::from_value(&v))?,
+        None => VerifyOptions::default(),
+    };
+    let report = convert::detached(py, || {
+        let mut verifier = LogVerifier::new(options)?;
+        for item in &items {
+            match item {
+                Item::Line(line) => verifier.push_line(line),
+                Item::Value(v) => verifier.push_value(v),
+            }
+        }
+        Ok(verifier.finish(now))
+    })?;
+    convert::output(py, &report)
+}
+
+/// Whether an event counts as a failure in the subsystem summaries.
+#[pyfunction]
+#[pyo3(signature = (event, payload=None))]
+pub fn is_failure_event(
+    py: Python<'_>,
+    event: &Bound<'_, PyAny>,
+    payload: Option<&Bound<'_, PyAny>>,
+) -> PyResult<bool> {
+    let event = convert::string(event, "event")?;
+    let payload = match payload.filter(|p| !p.is_none()) {
+        Some(p) => convert::value(p)?,
+        None => serde_json::Value::Null,
+    };
+    convert::call(py, || Ok(auditlog::is_failure_event(&event, &payload)))
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(append_log_entry, m)?)?;
+    m.add_function(wrap_pyfunction!(append_log_entries, m)?)?;
+    m.add_function(wrap_pyfunction!(verify_log, m)?)?;
+    m.add_function(wrap_pyfunction!(is_failure_event, m)?)?;
+    Ok(())
+}

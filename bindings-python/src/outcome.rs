@@ -1,0 +1,418 @@
+//! Bindings for `verity::outcome`: the immutable `ExecutionResult`,
+//! `{data, meta}` / `{error, meta}` envelopes, failure classification and
+//! retry decisions.
+
+use crate::convert;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use verity::auditlog::Timestamp;
+use verity::outcome::{
+    self, Envelope, ErrorInfo, ExecutionResult as CoreResult, Failure, FailureSignal, Meta,
+    RetryPolicy,
+};
+
+/// One executor's outcome. Immutable (`frozen`): build with `success`,
+/// `failure`, `partial` or `from_dict`; the invariants (`ok` ⇔ success, a
+/// failure carries an error, finite metrics) hold for every instance.
+#[pyclass(frozen, eq, module = "verity", name = "ExecutionResult")]
+#[derive(PartialEq)]
+pub struct ExecutionResult {
+    inner: CoreResult,
+}
+
+fn metrics_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<BTreeMap<String, f64>>> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(None);
+    };
+    let value = convert::value(obj)?;
+    let py = obj.py();
+    convert::call(py, || {
+        verity::json::from_value::<BTreeMap<String, f64>>(&value).map_err(|e| e.under("$.metrics"))
+    })
+    .map(Some)
+}
+
+fn optional_data(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Value>> {
+    match obj {
+        Some(o) if !o.is_none() => convert::value(o).map(Some),
+        _ => Ok(None),
+    }
+}
+
+fn finish(
+    py: Python<'_>,
+    result: CoreResult,
+    metrics: Option<&Bound<'_, PyAny>>,
+    correlation_id: Option<&Bound<'_, PyAny>>,
+) -> PyResult<ExecutionResult> {
+    let metrics = metrics_arg(metrics)?;
+    let correlation_id = convert::optional_string(correlation_id, "correlation_id")?;
+    let inner = convert::call(py, || {
+        let mut result = match metrics {
+            Some(m) => result.with_metrics(m)?,
+            None => result,
+        };
+        if let Some(id) = correlation_id {
+            result = result.with_correlation_id(id);
+        }
+        Ok(result)
+    })?;
+    Ok(ExecutionResult { inner })
+}
+
+fn error_info(
+    py: Python<'_>,
+    code: String,
+    message: String,
+    retryable: bool,
+) -> PyResult<ErrorInfo> {
+    convert::call(py, || {
+        ErrorInfo::new(code, message, retryable).map_err(|e| e.under("$.error"))
+    })
+}
+
+#[pymethods]
+impl ExecutionResult {
+    /// A success carrying optional `data` (any JSON-compatible value).
+    #[staticmethod]
+    #[pyo3(signature = (data=None, *, metrics=None, correlation_id=None))]
+    fn success(
+        py: Python<'_>,
+        data: Option<&Bound<'_, PyAny>>,
+        metrics: Option<&Bound<'_, PyAny>>,
+        correlation_id: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let data = optional_data(data)?;
+        finish(py, CoreResult::success(data), metrics, correlation_id)
+    }
+
+    /// A failure with its error `{code, message, retryable}`.
+    #[staticmethod]
+    #[pyo3(signature = (code, message, *, retryable=None, metrics=None, correlation_id=None))]
+    fn failure(
+        py: Python<'_>,
+        code: &Bound<'_, PyAny>,
+        message: &Bound<'_, PyAny>,
+        retryable: Option<&Bound<'_, PyAny>>,
+        metrics: Option<&Bound<'_, PyAny>>,
+        correlation_id: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let error = error_info(
+            py,
+            convert::string(code, "code")?,
+            convert::string(message, "message")?,
+            convert::boolean(retryable, "retryable", false)?,
+        )?;
+        finish(py, CoreResult::failure(error), metrics, correlation_id)
+    }
+
+    /// A partial result: some `data`, optionally the `error` that stopped
+    /// the rest (`{"code", "message", "retryable"?}`).
+    #[staticmethod]
+    #[pyo3(signature = (data=None, *, error=None, metrics=None, correlation_id=None))]
+    fn partial(
+        py: Python<'_>,
+        data: Option<&Bound<'_, PyAny>>,
+        error: Option<&Bound<'_, PyAny>>,
+        metrics: Option<&Bound<'_, PyAny>>,
+        correlation_id: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let data = optional_data(data)?;
+        let error = match error.filter(|e| !e.is_none()) {
+            Some(e) => {
+                let value = convert::value(e)?;
+                Some(convert::call(py, || {
+                    verity::json::from_value::<ErrorInfo>(&value).map_err(|e| e.under("$.error"))
+                })?)
+            }
+            None => None,
+        };
+        finish(
+            py,
+            CoreResult::partial(data, error),
+            metrics,
+            correlation_id,
+        )
+    }
+
+    /// A result from its JSON form (dict, str or bytes), every invariant checked.
+    #[staticmethod]
+    fn from_dict(value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let py = value.py();
+        let value = convert::document(value)?;
+        let inner = convert::call(py, || CoreResult::from_value(&value))?;
+        Ok(ExecutionResult { inner })
+    }
+
+    /// True exactly for `success`.
+    #[getter]
+    fn ok(&self) -> bool {
+        self.inner.ok()
+    }
+
+    /// `"success"`, `"failure"` or `"partial"` (read-only).
+    #[getter]
+    fn status(&self) -> &'static str {
+        self.inner.status().as_str()
+    }
+
+    #[getter]
+    fn error_resolved(&self) -> bool {
+        self.inner.error_resolved()
+    }
+
+    /// Named metrics (a new dict each time).
+    #[getter]
+    fn metrics<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        convert::output(py, self.inner.metrics())
+    }
+
+    /// `{"code", "message", "retryable"}` or `None`.
+    #[getter]
+    fn error<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        convert::output(py, &self.inner.error())
+    }
+
+    /// The payload (a new Python value each time) or `None`.
+    #[getter]
+    fn data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        convert::output(py, &self.inner.data())
+    }
+
+    #[getter]
+    fn correlation_id(&self) -> Option<&str> {
+        self.inner.correlation_id()
+    }
+
+    /// The same result with `error_resolved` set (a failure cannot claim it).
+    fn with_error_resolved(&self, py: Python<'_>, resolved: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let resolved = convert::boolean(Some(resolved), "error_resolved", false)?;
+        let inner = convert::call(py, || self.inner.clone().with_error_resolved(resolved))?;
+        Ok(ExecutionResult { inner })
+    }
+
+    /// `{"ok", "status", "error_resolved", "metrics", "error", "data", "correlation_id"}`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        convert::output(py, &self.inner)
+    }
+
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        convert::to_json(py, &self.inner)
+    }
+
+    /// RFC 8785 canonical bytes (for the audit log and contracts).
+    fn to_canonical_json<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        let bytes = convert::call(py, || self.inner.to_canonical_json())?;
+        Ok(PyBytes::new(py, &bytes))
+    }
+
+    /// The response envelope: failure → `{error, meta}`, else `{data, meta}`.
+    #[pyo3(signature = (*, version, correlation_id=None, extra=None))]
+    fn envelope<'py>(
+        &self,
+        py: Python<'py>,
+        version: &Bound<'py, PyAny>,
+        correlation_id: Option<&Bound<'py, PyAny>>,
+        extra: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let meta = meta(py, version, correlation_id, extra)?;
+        let envelope = convert::call(py, || Envelope::from_result(&self.inner, meta))?;
+        convert::output(py, &envelope)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "ExecutionResult(status='{}', ok={})",
+            self.inner.status().as_str(),
+            if self.inner.ok() { "True" } else { "False" }
+        )
+    }
+}
+
+fn meta(
+    py: Python<'_>,
+    version: &Bound<'_, PyAny>,
+    correlation_id: Option<&Bound<'_, PyAny>>,
+    extra: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Meta> {
+    let mut meta = Meta::new(convert::string(version, "version")?);
+    if let Some(id) = convert::optional_string(correlation_id, "correlation_id")? {
+        meta = meta.with_correlation_id(id);
+    }
+    if let Some(extra) = extra.filter(|e| !e.is_none()) {
+        let dict = extra.cast::<PyDict>().map_err(|_| {
+            crate::errors::invalid_input(py, "$.meta", "extra must be a dict of JSON values")
+        })?;
+        for (key, value) in dict.iter() {
+            let key = convert::string_at(&key, "$.meta")?;
+            let value = convert::value(&value)?;
+            meta = convert::call(py, || meta.clone().with_extra(key, value))?;
+        }
+    }
+    Ok(meta)
+}
+
+/// `{"data": data, "meta": {"correlation_id", "version", ...extra}}`.
+#[pyfunction]
+#[pyo3(signature = (data, *, version, correlation_id=None, extra=None))]
+pub fn data_envelope<'py>(
+    data: &Bound<'py, PyAny>,
+    version: &Bound<'py, PyAny>,
+    correlation_id: Option<&Bound<'py, PyAny>>,
+    extra: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = data.py();
+    let data = convert::value(data)?;
+    let meta = meta(py, version, correlation_id, extra)?;
+    convert::output(py, &Envelope::data(data, meta))
+}
+
+/// `{"error": {"code", "message", "retryable"}, "meta": {...}}`.
+#[pyfunction]
+#[pyo3(signature = (code, message, *, version, retryable=None, correlation_id=None, extra=None))]
+pub fn error_envelope<'py>(
+    code: &Bound<'py, PyAny>,
+    message: &Bound<'py, PyAny>,
+    version: &Bound<'py, PyAny>,
+    retryable: Option<&Bound<'py, PyAny>>,
+    correlation_id: Option<&Bound<'py, PyAny>>,
+    extra: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = code.py();
+    let error = error_info(
+        py,
+        convert::string(code, "code")?,
+        convert::string(message, "message")?,
+        convert::boolean(retryable, "retryable", false)?,
+    )?;
+    let meta = meta(py, version, correlation_id, extra)?;
+    convert::output(py, &Envelope::error(error, meta))
+}
+
+/// Validates an envelope (exactly one of `data`/`error`, plus `meta`) and
+/// returns its normalised JSON form.
+#[pyfunction]
+pub fn parse_envelope<'py>(value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let py = value.py();
+    let value = convert::document(value)?;
+    let envelope = convert::call(py, || Envelope::from_value(&value))?;
+    convert::output(py, &envelope)
+}
+
+fn results_from(py: Python<'_>, results: &Bound<'_, PyAny>) -> PyResult<Vec<CoreResult>> {
+    let items: Vec<Bound<'_, PyAny>> = results.try_iter()?.collect::<PyResult<_>>()?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            if let Ok(r) = item.cast::<ExecutionResult>() {
+                return Ok(r.get().inner.clone());
+            }
+            let value = convert::document(item)?;
+            convert::call(py, || {
+                CoreResult::from_value(&value)
+                    .map_err(|e| e.under(&verity::error::index_path("$", i)))
+            })
+        })
+        .collect()
+}
+
+/// Summary of many results: counts by status, error codes, metric sums.
+#[pyfunction]
+pub fn aggregate_results<'py>(results: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let py = results.py();
+    let results = results_from(py, results)?;
+    let summary = convert::call(py, || outcome::aggregate_results(&results))?;
+    convert::output(py, &summary)
+}
+
+fn rfc3339(
+    py: Python<'_>,
+    obj: Option<&Bound<'_, PyAny>>,
+    path: &str,
+) -> PyResult<Option<Timestamp>> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(None);
+    };
+    let text = if let Ok(s) = obj.cast::<pyo3::types::PyString>() {
+        s.to_cow()?.into_owned()
+    } else {
+        let datetime = py.import("datetime")?.getattr("datetime")?;
+        if !obj.is_instance(&datetime)? || obj.getattr("tzinfo")?.is_none() {
+            return Err(crate::errors::invalid_input(
+                py,
+                path,
+                "expected RFC 3339 text or a timezone-aware datetime",
+            ));
+        }
+        let utc = py.import("datetime")?.getattr("timezone")?.getattr("utc")?;
+        obj.call_method1("astimezone", (utc,))?
+            .call_method1("strftime", ("%Y-%m-%dT%H:%M:%S.%fZ",))?
+            .extract::<String>()?
+    };
+    convert::call(py, || Timestamp::parse_rfc3339(&text, path)).map(Some)
+}
+
+/// Classifies what the host observed about a failed call (`http_status`,
+/// `error_code`, `timed_out`, `connection_failed`, `budget_starved`,
+/// `retry_after`, `retry_after_ms`) into a failure `{kind, retryable, ...}`.
+/// `now` (RFC 3339 or aware datetime) is needed for an HTTP-date Retry-After.
+#[pyfunction]
+#[pyo3(signature = (signal, now=None))]
+pub fn classify_failure<'py>(
+    signal: &Bound<'py, PyAny>,
+    now: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = signal.py();
+    let value = convert::document(signal)?;
+    let now = rfc3339(py, now, "$.now")?;
+    let failure = convert::call(py, || {
+        let signal: FailureSignal = verity::json::from_value(&value)?;
+        outcome::classify_failure(&signal, now)
+    })?;
+    convert::output(py, &failure)
+}
+
+/// Retry or give up for `attempt` (retries already made) under `policy` (a
+/// preset name or `{"preset"?, "jitter"?, "base_ms"?, "factor"?, "cap_ms"?,
+/// "max_retries"?, "previous_delay_ms"?}`), for a classified `failure`, with
+/// `random_unit` ∈ [0, 1) drawn by the host.
+#[pyfunction]
+pub fn decide_retry<'py>(
+    policy: &Bound<'py, PyAny>,
+    attempt: &Bound<'py, PyAny>,
+    failure: &Bound<'py, PyAny>,
+    random_unit: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = policy.py();
+    let policy = if let Ok(name) = policy.cast::<pyo3::types::PyString>() {
+        Value::String(name.to_cow()?.into_owned())
+    } else {
+        convert::value(policy)?
+    };
+    let attempt = convert::unsigned(attempt, "attempt")?;
+    let failure = convert::document(failure)?;
+    let random_unit = convert::float(random_unit, "random_unit")?;
+    let decision = convert::call(py, || {
+        let policy = RetryPolicy::from_value(&policy)?;
+        let failure: Failure =
+            verity::json::from_value(&failure).map_err(|e| e.under("$.failure"))?;
+        let attempt = u32::try_from(attempt)
+            .map_err(|_| verity::Error::invalid_input("$.attempt", "attempt is too large"))?;
+        outcome::decide_retry(&policy, attempt, &failure, random_unit)
+    })?;
+    convert::output(py, &decision)
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<ExecutionResult>()?;
+    m.add_function(wrap_pyfunction!(data_envelope, m)?)?;
+    m.add_function(wrap_pyfunction!(error_envelope, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_envelope, m)?)?;
+    m.add_function(wrap_pyfunction!(aggregate_results, m)?)?;
+    m.add_function(wrap_pyfunction!(classify_failure, m)?)?;
+    m.add_function(wrap_pyfunction!(decide_retry, m)?)?;
+    Ok(())
+}
