@@ -1,1 +1,3 @@
 //! Shared helpers for the criterion benches (data builders live next to each bench).
+
+pub mod pairing_gen;

@@ -6,7 +6,7 @@
 //! 1. **capture window** — within [`GLOBAL_WINDOW`] positions in the batch's
 //!    capture order (the path for brand-less images);
 //! 2. **brand block** — same brand cluster (brand keys within the OCR typo
-//!    budget are merged, found through single-deletion neighbourhoods) and
+//!    budget are merged, found through one- and two-deletion neighbourhoods) and
 //!    within [`BLOCK_WINDOW`] positions of the block's capture order;
 //! 3. **barcode** — the same valid GTIN;
 //! 4. **product name** — the same brand cluster and the same folded name.

@@ -118,12 +118,35 @@ pub(crate) fn bounded_levenshtein(a: &str, b: &str, max: usize) -> Option<usize>
 }
 
 /// Edits an OCR reading of a word of `len` chars may plausibly contain:
-/// none up to 4 chars, one up to 7, two from 8.
+/// none up to 3 chars, one up to 7, two from 8.
 pub(crate) fn typo_budget(len: usize) -> usize {
     match len {
-        0..=4 => 0,
-        5..=7 => 1,
+        0..=3 => 0,
+        4..=7 => 1,
         _ => 2,
+    }
+}
+
+/// Edits tolerated between two readings of one brand key (each side may
+/// carry its own OCR typo): none up to 4 chars (`Dove` is not `Dave`), one
+/// at 5, two from 6.
+pub(crate) fn brand_typo_budget(len: usize) -> usize {
+    match len {
+        0..=4 => 0,
+        5 => 1,
+        _ => 2,
+    }
+}
+
+/// Similarity of two brand keys under [`brand_typo_budget`] (0 = different brands).
+pub(crate) fn brand_similarity(a: &str, b: &str) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    let len = a.chars().count().max(b.chars().count());
+    match bounded_levenshtein(a, b, brand_typo_budget(len)) {
+        Some(d) => 1.0 - d as f64 / len as f64,
+        None => 0.0,
     }
 }
 

@@ -2,7 +2,7 @@
 //! legal suffixes); an OCR typo within the typo budget still agrees, with a
 //! lower similarity; two different known brands block the pair.
 
-use crate::pairing::normalize::word_similarity;
+use crate::pairing::normalize::brand_similarity;
 
 /// Weight of an exact brand match.
 pub(crate) const WEIGHT: f64 = 1.5;
@@ -30,7 +30,7 @@ impl BrandEvidence {
 /// Compares two brand keys (see `normalize::brand_key`).
 pub(crate) fn score(a: Option<&str>, b: Option<&str>) -> BrandEvidence {
     match (a, b) {
-        (Some(a), Some(b)) => match word_similarity(a, b) {
+        (Some(a), Some(b)) => match brand_similarity(a, b) {
             s if s > 0.0 => BrandEvidence::Agrees(s),
             _ => BrandEvidence::Conflict,
         },
@@ -40,7 +40,7 @@ pub(crate) fn score(a: Option<&str>, b: Option<&str>) -> BrandEvidence {
 
 /// True when two brand keys are the same brand (what blocking merges).
 pub(crate) fn same_brand(a: &str, b: &str) -> bool {
-    word_similarity(a, b) > 0.0
+    brand_similarity(a, b) > 0.0
 }
 
 #[cfg(test)]

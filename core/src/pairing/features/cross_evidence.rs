@@ -3,10 +3,10 @@
 //! print). Absent words are not held against the pair.
 
 use super::Profile;
-use crate::pairing::normalize::fold;
+use crate::pairing::normalize::{fold, word_similarity};
 use std::collections::HashSet;
 
-pub(crate) const WEIGHT: f64 = 1.2;
+pub(crate) const WEIGHT: f64 = 2.0;
 
 /// The OCR text as a set of folded words plus each adjacent-word join (so a
 /// brand key like `loreal` matches `L' Oreal`).
@@ -36,9 +36,15 @@ pub(crate) fn score(front: &Profile, back_text: &HashSet<String>) -> Option<f64>
     }
     let found = words
         .iter()
-        .filter(|w| back_text.contains(w.as_str()))
+        .filter(|w| contains_fuzzy(back_text, w))
         .count();
     Some(WEIGHT * found as f64 / words.len() as f64)
+}
+
+/// Exact lookup, else any word of the text within the OCR typo budget.
+fn contains_fuzzy(text: &HashSet<String>, word: &str) -> bool {
+    text.contains(word)
+        || (word.chars().count() >= 5 && text.iter().any(|t| word_similarity(t, word) > 0.0))
 }
 
 #[cfg(test)]
@@ -52,9 +58,11 @@ mod tests {
         let images = parse_analysis(&json!([{"id": "f", "view": "front", "brand": "L'Oréal", "product_name": "Hydrating Shampoo", "variant": "Coconut"}])).unwrap();
         let front = Profile::new(&images[0]);
         let all = text_index("L' Oreal hydrating shampoo with COCONUT oil");
-        assert_eq!(score(&front, &all), Some(1.2));
+        assert_eq!(score(&front, &all), Some(2.0));
+        let typo = text_index("LOREAL Hydratinq shampoo coconut");
+        assert_eq!(score(&front, &typo), Some(2.0));
         let half = text_index("Shampoo. Ingredients: aqua, coconut");
-        assert!(score(&front, &half).is_some_and(|s| (s - 0.6).abs() < 1e-9));
+        assert!(score(&front, &half).is_some_and(|s| (s - 1.0).abs() < 1e-9));
         assert_eq!(score(&front, &HashSet::new()), None);
     }
 }

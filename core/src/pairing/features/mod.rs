@@ -13,7 +13,7 @@
 //! | `net_content` | +1.0 | −2.5 (same dimension), −0.5 (ml vs g) | neutral |
 //! | `barcode` | +5.0, **decisive** (equal valid GTINs) | **blocks** (different valid GTINs) | neutral (also a bad check digit) |
 //! | `colors` | 0.8 × (1 − ΔE/25), clamped to ±0.8 (CIELAB best match) | | neutral |
-//! | `cross_evidence` | +1.2 × share of the front's brand/name/variant words found in the back's OCR text | | neutral |
+//! | `cross_evidence` | +2.0 × share of the front's brand/name/variant words found in the back's OCR text | | neutral |
 //! | `capture_order` | +0.6, decaying with capture distance; never decisive alone | | neutral |
 
 pub(crate) mod barcode;
