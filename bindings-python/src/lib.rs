@@ -11,6 +11,7 @@ mod enforcement;
 mod errors;
 mod metadata;
 mod outcome;
+mod pairing;
 
 use pyo3::prelude::*;
 
@@ -25,5 +26,6 @@ fn _verity(m: &Bound<'_, PyModule>) -> PyResult<()> {
     enforcement::register(m)?;
     outcome::register(m)?;
     auditlog::register(m)?;
+    pairing::register(m)?;
     Ok(())
 }
