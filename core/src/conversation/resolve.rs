@@ -1,0 +1,193 @@
+//! Resolving a reference phrase to entities. Never guesses: when the rules
+//! below leave more than one candidate, the reference stays unresolved.
+//!
+//! - singular (`it`, `that one`): the candidates mentioned most recently
+//!   (latest turn, counting earlier words of the current turn) among
+//!   entities whose latest mention was singular; only items (products,
+//!   parts, orders) while any item was ever named, else categories. One candidate → it. Several → the user's
+//!   focus if it is one of them, otherwise `ambiguous`.
+//! - plural (`they`, `those`): the most recent of (a) the last list,
+//!   (b) entities mentioned in the plural (`hydraulic hoses`); a list wins a
+//!   tie within a turn. A singular antecedent also counts (units of one
+//!   product) when the turn counts before the phrase (`I'll take 2, do you
+//!   ship them?`, `two of those`); otherwise a plural never points at one
+//!   singular thing (`can you add them` after one hose stays unresolved).
+//! - ordinal (`the second one`, `the last one`): that member of the last list.
+//! - a category noun in the phrase (`that valve`, `those pumps`) keeps only
+//!   items of that category.
+//!
+//! A list is what one turn mentions when it names two or more distinct items
+//! (else two or more categories, else orders), in text order, at most
+//! [`MAX_LIST_ITEMS`]; when the user's focus is among three or more items it
+//! is left out (the assistant answering "these fit your HP-200" lists the
+//! others).
+
+use super::refs::{Phrase, Pointer};
+use super::report::UnresolvedReason;
+use super::state::{Entity, EntityKind, ListMemo, MAX_LIST_ITEMS};
+
+/// What resolution needs: entities as updated so far in this turn.
+pub(crate) struct Work {
+    pub turn: u64,
+    pub entities: Vec<Entity>,
+    /// Focus before this turn.
+    pub focus: Option<String>,
+    /// The list remembered before this turn.
+    pub last_list: Option<ListMemo>,
+    /// Keys mentioned explicitly in this turn so far, in order.
+    pub turn_mentions: Vec<String>,
+}
+
+impl Work {
+    fn entity(&self, key: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.key == key)
+    }
+
+    /// The list mentioned by `keys` (one turn), if it is one.
+    pub fn list_of(&self, keys: &[String]) -> Option<Vec<String>> {
+        let mut distinct: Vec<&Entity> = Vec::new();
+        for k in keys {
+            if let Some(e) = self.entity(k) {
+                if !distinct.iter().any(|d| d.key == e.key) {
+                    distinct.push(e);
+                }
+            }
+        }
+        for group in [
+            &(|k: EntityKind| k.is_item()) as &dyn Fn(EntityKind) -> bool,
+            &|k| k == EntityKind::Category,
+            &|k| k == EntityKind::Order,
+        ] {
+            let mut members: Vec<String> = distinct
+                .iter()
+                .filter(|e| group(e.kind))
+                .map(|e| e.key.clone())
+                .collect();
+            if members.len() >= 2 {
+                if members.len() >= 3 {
+                    if let Some(focus) = &self.focus {
+                        members.retain(|k| k != focus);
+                    }
+                }
+                members.truncate(MAX_LIST_ITEMS);
+                return Some(members);
+            }
+        }
+        None
+    }
+
+    /// The latest list (this turn's so far, else the remembered one), filtered to `category`.
+    fn latest_list(&self, category: Option<&str>) -> Option<(u64, Vec<String>)> {
+        let (turn, keys) = match self.list_of(&self.turn_mentions) {
+            Some(keys) => (self.turn, keys),
+            None => {
+                let memo = self.last_list.as_ref()?;
+                (memo.turn_index, memo.keys.clone())
+            }
+        };
+        let keys: Vec<String> = keys
+            .into_iter()
+            .filter(|k| category.is_none_or(|c| self.entity(k).is_some_and(|e| in_category(e, c))))
+            .collect();
+        (!keys.is_empty()).then_some((turn, keys))
+    }
+
+    /// The most recent singular antecedent and its turn.
+    fn singular(&self, category: Option<&str>) -> Option<(u64, Result<String, UnresolvedReason>)> {
+        let mut candidates: Vec<&Entity> = self
+            .entities
+            .iter()
+            .filter(|e| match category {
+                Some(c) => e.kind.is_item() && in_category(e, c),
+                None => !e.plural,
+            })
+            .collect();
+        // A pronoun points at a thing: a category only when no item was ever named.
+        if candidates.iter().any(|e| e.kind != EntityKind::Category) {
+            candidates.retain(|e| e.kind != EntityKind::Category);
+        }
+        let turn = candidates.iter().map(|e| e.last_mention_turn).max()?;
+        let group: Vec<&Entity> = candidates
+            .into_iter()
+            .filter(|e| e.last_mention_turn == turn)
+            .collect();
+        let outcome = match group.as_slice() {
+            [only] => Ok(only.key.clone()),
+            _ => match &self.focus {
+                Some(focus) if group.iter().any(|e| &e.key == focus) => Ok(focus.clone()),
+                _ => Err(UnresolvedReason::Ambiguous),
+            },
+        };
+        Some((turn, outcome))
+    }
+
+    /// Entities whose latest mention was plural, at their latest turn.
+    fn plural_mentions(&self, category: Option<&str>) -> Option<(u64, Vec<String>)> {
+        let candidates: Vec<&Entity> = self
+            .entities
+            .iter()
+            .filter(|e| {
+                e.plural
+                    && category.is_none_or(|c| in_category(e, c) || e.name.eq_ignore_ascii_case(c))
+            })
+            .collect();
+        let turn = candidates.iter().map(|e| e.last_mention_turn).max()?;
+        let keys = candidates
+            .into_iter()
+            .filter(|e| e.last_mention_turn == turn)
+            .map(|e| e.key.clone())
+            .collect();
+        Some((turn, keys))
+    }
+
+    /// Resolves one phrase to entity keys.
+    pub fn resolve(&self, phrase: &Phrase) -> Result<Vec<String>, UnresolvedReason> {
+        let category = phrase.category.as_deref();
+        match phrase.pointer {
+            Pointer::Singular => match self.singular(category) {
+                Some((_, outcome)) => outcome.map(|k| vec![k]),
+                None => Err(UnresolvedReason::NoAntecedent),
+            },
+            Pointer::Ordinal(n) => {
+                let (_, list) = self
+                    .latest_list(category)
+                    .ok_or(UnresolvedReason::NoAntecedent)?;
+                let index = if n == 0 {
+                    list.len().checked_sub(1)
+                } else {
+                    Some(n - 1)
+                };
+                index
+                    .and_then(|i| list.get(i))
+                    .map(|k| vec![k.clone()])
+                    .ok_or(UnresolvedReason::OutOfRange)
+            }
+            Pointer::Plural => {
+                // (turn, preference within a turn, outcome): the most recent wins.
+                let mut options: Vec<(u64, u8, Result<Vec<String>, UnresolvedReason>)> = Vec::new();
+                if let Some((turn, keys)) = self.latest_list(category) {
+                    options.push((turn, 2, Ok(keys)));
+                }
+                if let Some((turn, keys)) = self.plural_mentions(category) {
+                    options.push((turn, 1, Ok(keys)));
+                }
+                if phrase.counted {
+                    if let Some((turn, outcome)) = self.singular(category) {
+                        options.push((turn, 0, outcome.map(|k| vec![k])));
+                    }
+                }
+                options
+                    .into_iter()
+                    .max_by_key(|(turn, rank, _)| (*turn, *rank))
+                    .map(|(_, _, outcome)| outcome)
+                    .unwrap_or(Err(UnresolvedReason::NoAntecedent))
+            }
+        }
+    }
+}
+
+fn in_category(e: &Entity, category: &str) -> bool {
+    e.category
+        .as_deref()
+        .is_some_and(|c| c.to_lowercase() == category.to_lowercase())
+}

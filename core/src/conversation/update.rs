@@ -1,0 +1,384 @@
+//! One turn applied to a state: the pure fold behind `update_conversation`.
+//!
+//! Order of work: decay salience; walk the turn's explicit mentions and
+//! (user turns only) reference phrases in text order, so a reference sees
+//! what was said before it, even earlier in the same turn; quantities; the
+//! turn's list; then, for user turns, focus and topic (the topic of the
+//! first item named or pointed at, else of the first category); for an
+//! assistant turn that answers a question about a category with exactly one
+//! item of it, that item becomes the focus; finally pruning.
+//!
+//! Salience (integer 0..=100): a mention sets it to at least 100 (user),
+//! 70 (assistant) or 50 (system); a resolved reference to 100; every turn
+//! multiplies it by 9/10 (rounding down); a topic switch halves it for the
+//! entities of the old topic. Entities at 0 are dropped, and beyond
+//! [`MAX_ENTITIES`] the least salient, then least recent, then greatest key go.
+
+use super::catalog::Catalog;
+use super::extract::{mentions, number, Found};
+use super::refs::{phrases, Phrase, Pointer};
+use super::report::{Mention, QuantityMention, Resolution, Target, TurnReport};
+use super::resolve::Work;
+use super::state::{
+    ConversationState, Entity, EntityKind, ListMemo, MAX_ENTITIES, MAX_REPORT_ITEMS,
+};
+use super::text::words;
+use super::turn::{Role, Turn};
+use crate::error::{Error, Result};
+
+const COUNT_WORDS: [&str; 14] = [
+    "x", "units", "unit", "pcs", "pieces", "packs", "pack", "tubs", "bottles", "boxes", "tubes",
+    "items", "more", "of",
+];
+
+/// Applies `turn` to `state` (or to an empty state) and returns the new state.
+pub(crate) fn apply(
+    state: Option<&ConversationState>,
+    turn: &Turn,
+    catalog: Option<&Catalog>,
+) -> Result<ConversationState> {
+    let previous = state.cloned().unwrap_or_default();
+    let index = match (turn.turn_index(), previous.last_turn_index) {
+        (Some(i), Some(last)) if i <= last => {
+            return Err(Error::invalid_input(
+                "$.turn_index",
+                format!("turn_index {i} is not after the last turn applied ({last})"),
+            ))
+        }
+        (Some(i), _) => i,
+        (None, Some(last)) => last.saturating_add(1),
+        (None, None) => 0,
+    };
+    let ws = words(turn.text());
+    let found = mentions(&ws, catalog);
+    let refs = if turn.role() == Role::User {
+        phrases(&ws, &found)
+    } else {
+        Vec::new()
+    };
+    let consumed: Vec<usize> = refs.iter().filter_map(|p| p.consumed_mention).collect();
+    let explicit: Vec<&Found> = found
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !consumed.contains(i))
+        .map(|(_, f)| f)
+        .collect();
+
+    let mut work = Work {
+        turn: index,
+        entities: previous.entities.clone(),
+        focus: previous.focus.clone(),
+        last_list: previous.last_list.clone(),
+        turn_mentions: Vec::new(),
+    };
+    for e in &mut work.entities {
+        e.salience = e.salience * 9 / 10;
+    }
+    let base = match turn.role() {
+        Role::User => 100,
+        Role::Assistant => 70,
+        Role::System => 50,
+    };
+    let mut report_mentions = Vec::new();
+    let mut resolutions: Vec<(usize, Resolution)> = Vec::new();
+    // (word position, key) of what a user turn is about, for focus and topic.
+    let mut subjects: Vec<(usize, String)> = Vec::new();
+    let (mut m, mut r) = (0, 0);
+    while m < explicit.len() || r < refs.len() {
+        let take_mention = match (explicit.get(m), refs.get(r)) {
+            (Some(f), Some(p)) => f.start < p.start,
+            (Some(_), None) => true,
+            _ => false,
+        };
+        if take_mention {
+            let f = explicit[m];
+            m += 1;
+            touch(&mut work.entities, f, index, base, f.plural);
+            work.turn_mentions.push(f.key.clone());
+            subjects.push((f.start, f.key.clone()));
+            report_mentions.push(Mention {
+                key: f.key.clone(),
+                kind: f.kind,
+                name: f.name.clone(),
+                plural: f.plural,
+            });
+        } else {
+            let p = &refs[r];
+            r += 1;
+            let resolution = resolve_phrase(&mut work, p, index);
+            if resolution.resolved && p.pointer != Pointer::Plural {
+                subjects.extend(resolution.targets.iter().map(|t| (p.start, t.key.clone())));
+            }
+            resolutions.push((p.start, resolution));
+        }
+    }
+    let quantities = if turn.role() == Role::User {
+        quantities(&ws, &explicit, &refs, &resolutions, &mut work.entities)
+    } else {
+        Vec::new()
+    };
+    let list = work.list_of(&work.turn_mentions);
+    let mut next = ConversationState {
+        format_version: previous.format_version,
+        turn_count: previous.turn_count.saturating_add(1),
+        last_turn_index: Some(index),
+        topic: previous.topic.clone(),
+        focus: previous.focus.clone(),
+        last_list: match list {
+            Some(keys) => Some(ListMemo {
+                turn_index: index,
+                keys,
+            }),
+            None => previous.last_list.clone(),
+        },
+        entities: work.entities,
+        last_turn: None,
+    };
+    let mut topic_switch = false;
+    let mut previous_topic = None;
+    if turn.role() == Role::User {
+        next.focus =
+            focus_of(&next, &subjects).or(next.focus.take().filter(|_| subjects.is_empty()));
+        // The first item the user names or points at; a category only when no item.
+        let subject_entities: Vec<&Entity> = subjects
+            .iter()
+            .filter_map(|(_, k)| next.entity(k))
+            .collect();
+        let new_topic = subject_entities
+            .iter()
+            .find(|e| e.kind != EntityKind::Category)
+            .or(subject_entities.first())
+            .map(|e| e.topic());
+        if let Some(topic) = new_topic {
+            if let Some(old) = next.topic.as_ref().filter(|old| old.key != topic.key) {
+                topic_switch = true;
+                previous_topic = Some(old.clone());
+                for e in &mut next.entities {
+                    if e.topic().key == old.key && e.last_mention_turn != index {
+                        e.salience /= 2;
+                    }
+                }
+            }
+            next.topic = Some(topic);
+        }
+    }
+    if turn.role() == Role::Assistant {
+        if let Some(answer) = answer_to_category_question(&previous, &next, &report_mentions) {
+            next.focus = Some(answer);
+        }
+    }
+    prune(&mut next, index);
+    report_mentions.truncate(MAX_REPORT_ITEMS);
+    let mut quantities = quantities;
+    quantities.truncate(MAX_REPORT_ITEMS);
+    next.last_turn = Some(TurnReport {
+        turn_index: index,
+        role: turn.role(),
+        mentions: report_mentions,
+        quantities,
+        resolutions: resolutions
+            .into_iter()
+            .take(MAX_REPORT_ITEMS)
+            .map(|(_, r)| r)
+            .collect(),
+        topic_switch,
+        previous_topic,
+    });
+    Ok(next)
+}
+
+/// Records a mention (or a resolved reference) of an entity.
+fn touch(entities: &mut Vec<Entity>, f: &Found, turn: u64, salience: u32, plural: bool) {
+    match entities.iter_mut().find(|e| e.key == f.key) {
+        Some(e) => {
+            e.last_mention_turn = turn;
+            e.mention_count = e.mention_count.saturating_add(1);
+            e.plural = plural;
+            e.salience = e.salience.max(salience);
+        }
+        None => entities.push(Entity {
+            key: f.key.clone(),
+            kind: f.kind,
+            name: f.name.clone(),
+            category: f.category.clone(),
+            first_mention_turn: turn,
+            last_mention_turn: turn,
+            mention_count: 1,
+            plural,
+            salience,
+            quantity: None,
+        }),
+    }
+}
+
+fn resolve_phrase(work: &mut Work, p: &Phrase, turn: u64) -> Resolution {
+    let outcome = work.resolve(p);
+    let kind = match p.pointer {
+        Pointer::Singular => super::report::ReferenceKind::Singular,
+        Pointer::Plural => super::report::ReferenceKind::Plural,
+        Pointer::Ordinal(_) => super::report::ReferenceKind::Ordinal,
+    };
+    let mut targets = Vec::new();
+    if let Ok(keys) = &outcome {
+        for key in keys {
+            if let Some(e) = work.entities.iter_mut().find(|e| &e.key == key) {
+                e.last_mention_turn = turn;
+                e.mention_count = e.mention_count.saturating_add(1);
+                e.salience = 100;
+                if p.pointer != Pointer::Plural {
+                    e.plural = false;
+                }
+                targets.push(Target {
+                    key: e.key.clone(),
+                    kind: e.kind,
+                    name: e.name.clone(),
+                });
+            }
+        }
+    }
+    Resolution {
+        turn_index: turn,
+        phrase: p.text.clone(),
+        kind,
+        resolved: outcome.is_ok(),
+        targets,
+        reason: outcome.err(),
+    }
+}
+
+/// Numbers followed by a mention (`2 HP-200 pumps`), by `of` + a reference
+/// (`two of them`) or by a count word (`3 x`, `4 units`).
+fn quantities(
+    ws: &[super::text::Word],
+    explicit: &[&Found],
+    refs: &[Phrase],
+    resolutions: &[(usize, Resolution)],
+    entities: &mut [Entity],
+) -> Vec<QuantityMention> {
+    let covered = |i: usize| {
+        explicit.iter().any(|f| f.start <= i && i < f.end)
+            || refs.iter().any(|p| p.start <= i && i < p.end)
+    };
+    let mention_at = |i: usize| {
+        explicit
+            .iter()
+            .find(|f| f.start == i)
+            .map(|f| vec![f.key.clone()])
+    };
+    let resolved_at = |i: usize| {
+        resolutions
+            .iter()
+            .find(|(start, _)| *start == i)
+            .map(|(_, r)| r.targets.iter().map(|t| t.key.clone()).collect::<Vec<_>>())
+    };
+    let mut out = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        let Some(value) = number(w) else { continue };
+        if covered(i) {
+            continue;
+        }
+        let next = ws.get(i + 1).map(|w| w.lower.as_str()).unwrap_or("");
+        let applies_to = if let Some(keys) = mention_at(i + 1) {
+            keys
+        } else if COUNT_WORDS.contains(&next) {
+            mention_at(i + 2)
+                .or_else(|| resolved_at(i + 2))
+                .unwrap_or_default()
+        } else {
+            continue;
+        };
+        for e in entities.iter_mut().filter(|e| applies_to.contains(&e.key)) {
+            e.quantity = Some(value);
+        }
+        out.push(QuantityMention {
+            value,
+            text: w.raw.clone(),
+            applies_to,
+        });
+    }
+    out
+}
+
+/// The user asked about a category (`do you have a seal kit for it?`) and
+/// the assistant answered with exactly one item of it: that item is now in focus.
+fn answer_to_category_question(
+    previous: &ConversationState,
+    next: &ConversationState,
+    said: &[Mention],
+) -> Option<String> {
+    let question = previous
+        .last_turn
+        .as_ref()
+        .filter(|t| t.role == Role::User)?;
+    let asked: Vec<String> = question
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Category)
+        .map(|m| m.name.to_lowercase())
+        .collect();
+    let mut answers: Vec<&str> = Vec::new();
+    for m in said {
+        let in_asked = next
+            .entity(&m.key)
+            .and_then(Entity::category)
+            .is_some_and(|c| asked.contains(&c.to_lowercase()));
+        if in_asked && !answers.contains(&m.key.as_str()) {
+            answers.push(&m.key);
+        }
+    }
+    match answers.as_slice() {
+        [only] => Some((*only).to_owned()),
+        _ => None,
+    }
+}
+
+/// The user's focus after a turn about `subjects`: the one item (or order)
+/// named or resolved; none when several; else the first category.
+fn focus_of(state: &ConversationState, subjects: &[(usize, String)]) -> Option<String> {
+    let mut items: Vec<&str> = Vec::new();
+    let mut first_category = None;
+    for (_, key) in subjects {
+        let Some(e) = state.entity(key) else { continue };
+        if e.kind == EntityKind::Category {
+            first_category.get_or_insert(key.clone());
+        } else if !items.contains(&key.as_str()) {
+            items.push(key);
+        }
+    }
+    match items.as_slice() {
+        [only] => Some((*only).to_owned()),
+        [] => first_category,
+        _ => None,
+    }
+}
+
+fn prune(state: &mut ConversationState, turn: u64) {
+    state
+        .entities
+        .retain(|e| e.salience > 0 || e.last_mention_turn == turn);
+    if state.entities.len() > MAX_ENTITIES {
+        let mut ranked: Vec<(u32, u64, String)> = state
+            .entities
+            .iter()
+            .map(|e| (e.salience, e.last_mention_turn, e.key.clone()))
+            .collect();
+        ranked.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
+        let drop: Vec<String> = ranked
+            .into_iter()
+            .take(state.entities.len() - MAX_ENTITIES)
+            .map(|r| r.2)
+            .collect();
+        state.entities.retain(|e| !drop.contains(&e.key));
+    }
+    let alive = |k: &String| state.entities.iter().any(|e| &e.key == k);
+    if state.focus.as_ref().is_some_and(|f| !alive(f)) {
+        state.focus = None;
+    }
+    if state
+        .last_list
+        .as_ref()
+        .is_some_and(|l| !l.keys.iter().all(alive))
+    {
+        state.last_list = None;
+    }
+}

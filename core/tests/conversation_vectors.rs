@@ -1,0 +1,264 @@
+//! Runs `tests/vectors/conversation/*.json` (the shared vector format) and
+//! measures reference-resolution accuracy on the held-out conversations.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use verity::conversation::{
+    render_context, replay_conversation, update_conversation_value, Catalog, ConversationState,
+    Turn, DEFAULT_CONTEXT_BUDGET,
+};
+use verity::Error;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn resolve_fixtures(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(path)) = map.get("$fixture") {
+                let text =
+                    std::fs::read(repo().join("tests/fixtures").join(path)).expect("fixture");
+                return serde_json::from_slice(&text).expect("fixture json");
+            }
+            if let Some(Value::String(path)) = map.get("$fixture_text") {
+                let text = std::fs::read_to_string(repo().join("tests/fixtures").join(path))
+                    .expect("fixture");
+                return Value::String(text);
+            }
+            Value::Object(
+                map.iter()
+                    .map(|(k, v)| (k.clone(), resolve_fixtures(v)))
+                    .collect(),
+            )
+        }
+        Value::Array(items) => Value::Array(items.iter().map(resolve_fixtures).collect()),
+        other => other.clone(),
+    }
+}
+
+fn catalog_arg(args: &Value) -> Result<Option<Catalog>, Error> {
+    match args.get("catalog") {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => Catalog::from_value(v).map(Some),
+    }
+}
+
+fn run(op: &str, args: &Value) -> Result<Value, Error> {
+    let to_json = |v: &dyn erased::Ser| v.json();
+    match op {
+        "update_conversation" => {
+            let catalog = catalog_arg(args)?;
+            let turn = args.get("turn").cloned().unwrap_or(Value::Null);
+            let state = update_conversation_value(args.get("state"), &turn, catalog.as_ref())?;
+            Ok(to_json(&state))
+        }
+        "render_context" => {
+            let state = ConversationState::from_value(args.get("state").unwrap_or(&Value::Null))?;
+            let budget = args
+                .get("budget")
+                .and_then(Value::as_u64)
+                .map_or(DEFAULT_CONTEXT_BUDGET, |b| b as usize);
+            Ok(Value::String(render_context(&state, budget)))
+        }
+        "replay_conversation" => {
+            let catalog = catalog_arg(args)?;
+            let turns = Turn::list_from_value(args.get("turns").unwrap_or(&Value::Null))?;
+            let replay = replay_conversation(&turns, catalog.as_ref())?;
+            Ok(to_json(&replay))
+        }
+        other => panic!("unknown op {other}"),
+    }
+}
+
+mod erased {
+    pub trait Ser {
+        fn json(&self) -> serde_json::Value;
+    }
+    impl<T: serde::Serialize> Ser for T {
+        fn json(&self) -> serde_json::Value {
+            serde_json::to_value(self).expect("serialisable")
+        }
+    }
+}
+
+/// `expected` ⊆ `actual` (objects by key, recursively; arrays element-wise, equal length).
+fn subset(expected: &Value, actual: &Value) -> bool {
+    match (expected, actual) {
+        (Value::Object(e), Value::Object(a)) => e
+            .iter()
+            .all(|(k, v)| a.get(k).is_some_and(|av| subset(v, av))),
+        (Value::Array(e), Value::Array(a)) => {
+            e.len() == a.len() && e.iter().zip(a).all(|(x, y)| subset(x, y))
+        }
+        _ => expected == actual,
+    }
+}
+
+fn vector_files() -> Vec<PathBuf> {
+    let dir = repo().join("tests/vectors/conversation");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("vectors dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn all_conversation_vectors_pass() {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for file in vector_files() {
+        let doc: Value =
+            serde_json::from_slice(&std::fs::read(&file).expect("read")).expect("json");
+        for case in doc["cases"].as_array().expect("cases") {
+            count += 1;
+            let name = case["name"].as_str().unwrap_or("?");
+            let args = resolve_fixtures(&case["args"]);
+            let outcome = run(case["op"].as_str().expect("op"), &args);
+            let ok = match (&outcome, case.get("expected"), case.get("error")) {
+                (Ok(actual), Some(expected), None) => {
+                    if case.get("match").and_then(Value::as_str) == Some("subset") {
+                        subset(expected, actual)
+                    } else {
+                        expected == actual
+                    }
+                }
+                (Err(e), None, Some(error)) => {
+                    error["kind"] == e.kind().code()
+                        && error["path"] == e.path()
+                        && error
+                            .get("message_contains")
+                            .and_then(Value::as_str)
+                            .is_none_or(|m| e.message().contains(m))
+                }
+                _ => false,
+            };
+            if !ok {
+                failures.push(format!("{}: {name}: got {outcome:?}", file.display()));
+            }
+        }
+    }
+    assert!(
+        count >= 60,
+        "expected the full vector set, found {count} cases"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} failing vectors:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Resolution accuracy over the held-out set: a reference counts as correct
+/// when the same phrase in the same turn resolves to exactly the expected
+/// entities (or stays unresolved when expected to); a reference found but
+/// not expected counts against accuracy too.
+fn accuracy_of(relative: &str) -> (f64, usize) {
+    let doc: Value =
+        serde_json::from_slice(&std::fs::read(repo().join(relative)).expect("read")).expect("json");
+    let (mut expected_total, mut correct, mut spurious, mut switch_cases_ok, mut cases) =
+        (0, 0, 0, 0, 0);
+    let mut misses = Vec::new();
+    for case in doc["cases"].as_array().expect("cases") {
+        cases += 1;
+        let actual = run("replay_conversation", &resolve_fixtures(&case["args"])).expect("replay");
+        let mut unmatched: Vec<&Value> = actual["resolutions"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .collect();
+        for exp in case["expected"]["resolutions"].as_array().expect("array") {
+            expected_total += 1;
+            let position = unmatched
+                .iter()
+                .position(|a| a["turn_index"] == exp["turn_index"] && a["phrase"] == exp["phrase"]);
+            let good = position.is_some_and(|p| {
+                let a = unmatched[p];
+                let names = |v: &Value| -> Vec<Value> {
+                    v["targets"]
+                        .as_array()
+                        .map(|t| t.iter().map(|x| x["name"].clone()).collect())
+                        .unwrap_or_default()
+                };
+                a["resolved"] == exp["resolved"] && names(a) == names(exp)
+            });
+            if let Some(p) = position {
+                let a = unmatched.remove(p);
+                if !good {
+                    misses.push(format!("{}: expected {exp} got {a}", case["name"]));
+                }
+            } else {
+                misses.push(format!("{}: expected {exp}, not detected", case["name"]));
+            }
+            correct += usize::from(good);
+        }
+        spurious += unmatched.len();
+        for a in unmatched {
+            misses.push(format!("{}: unexpected {a}", case["name"]));
+        }
+        if actual["topic_switches"] == case["expected"]["topic_switches"] {
+            switch_cases_ok += 1;
+        } else {
+            misses.push(format!(
+                "{}: topic switches {} expected {}",
+                case["name"], actual["topic_switches"], case["expected"]["topic_switches"]
+            ));
+        }
+    }
+    let accuracy = correct as f64 / (expected_total + spurious) as f64;
+    println!(
+        "{relative}: {cases} conversations, {expected_total} references, {correct} correct, {spurious} spurious: \
+         resolution accuracy {:.1}%; topic switches exact in {switch_cases_ok}/{cases} conversations",
+        accuracy * 100.0
+    );
+    for m in &misses {
+        println!("  miss: {m}");
+    }
+    (accuracy, cases)
+}
+
+#[test]
+fn heldout_resolution_accuracy_is_at_least_95_percent() {
+    let (accuracy, cases) = accuracy_of("tests/vectors/conversation/heldout.json");
+    assert!(cases >= 40);
+    assert!(accuracy >= 0.95, "accuracy {accuracy:.3} below 0.95");
+}
+
+/// The blind set was written after the implementation without looking at
+/// its rules. First run: 59.3% (16 of 26 references right, 1 spurious).
+/// Five general rules its misses exposed were then fixed (pronouns prefer
+/// items over categories, an assistant's single answer to a category
+/// question takes the focus, counted plurals may mean units of one product,
+/// `that's all`-style remarks, topic from the first item): 84.6%, which is
+/// therefore no longer a blind figure. The floor guards against regressions.
+#[test]
+fn blind_resolution_accuracy_is_reported() {
+    let (accuracy, cases) = accuracy_of("tests/golden/conversation/blind.json");
+    assert!(cases >= 20);
+    assert!(
+        accuracy >= BLIND_FLOOR,
+        "accuracy {accuracy:.3} below the first-run {BLIND_FLOOR}"
+    );
+}
+
+const BLIND_FLOOR: f64 = 0.84;
+
+/// The fresh set was written after the blind-set fixes. First run: 85.7%
+/// (18 of 20 references right, 1 spurious) — the honest estimate. One rule
+/// was then removed because the spec forbids guessing (a plural with no
+/// plural antecedent fell back to a singular one); nothing else was tuned.
+#[test]
+fn fresh_resolution_accuracy_is_reported() {
+    let (accuracy, cases) = accuracy_of("tests/golden/conversation/fresh.json");
+    assert!(cases >= 15);
+    assert!(
+        accuracy >= FRESH_FLOOR,
+        "accuracy {accuracy:.3} below the first-run {FRESH_FLOOR}"
+    );
+}
+
+const FRESH_FLOOR: f64 = 0.85;
