@@ -5,6 +5,7 @@
 //! [`errors`]). Heavy calls release the GIL. One file per core module.
 
 mod auditlog;
+mod conversation;
 mod convert;
 mod dedup;
 mod enforcement;
@@ -27,5 +28,6 @@ fn _verity(m: &Bound<'_, PyModule>) -> PyResult<()> {
     outcome::register(m)?;
     auditlog::register(m)?;
     pairing::register(m)?;
+    conversation::register(m)?;
     Ok(())
 }

@@ -12,6 +12,12 @@ from __future__ import annotations
 
 from verity import _verity
 from verity._auditlog import VerifyReport, verify_log
+from verity._conversation import (
+    ConversationState,
+    render_context,
+    replay_conversation,
+    update_conversation,
+)
 from verity._enforcement import (
     Outcome,
     aggregate_outcomes,
@@ -24,6 +30,7 @@ from verity._metadata import ResponseMetadata, extract_metadata
 from verity._pairing import PairingResult, pair, pair_async, verify_contract
 from verity._results import Result
 from verity._verity import (
+    Catalog,
     ConfigError,
     DedupIndex,
     ExecutionResult,
@@ -71,7 +78,9 @@ from verity._verity import (
 __version__: str = _verity.__version__
 
 __all__ = [
+    "Catalog",
     "ConfigError",
+    "ConversationState",
     "DedupIndex",
     "ExecutionResult",
     "InternalError",
@@ -120,11 +129,14 @@ __all__ = [
     "parse_json",
     "probe_idempotency_key",
     "provider_version_key",
+    "render_context",
     "rendered_prompt_sha256",
     "rendered_prompt_sha256_many",
+    "replay_conversation",
     "run_idempotency_key",
     "template_config_hash",
     "template_config_hash_many",
+    "update_conversation",
     "verify_contract",
     "verify_golden",
     "verify_log",

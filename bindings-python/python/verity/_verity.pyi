@@ -60,6 +60,10 @@ __all__ = [
     "compare_metrics",
     "diff_json",
     "pairing_engine_version",
+    "Catalog",
+    "update_conversation",
+    "render_context",
+    "replay_conversation",
 ]
 
 __version__: Final[str]
@@ -271,3 +275,19 @@ def verify_golden(
 def compare_metrics(before: _JsonInput, after: _JsonInput) -> list[dict[str, Any]]: ...
 def diff_json(document: str, expected: _JsonInput, actual: _JsonInput) -> list[dict[str, Any]]: ...
 def pairing_engine_version() -> str: ...
+
+# conversation
+@final
+class Catalog:
+    def __new__(cls, catalog: Union[Mapping[str, Any], bytes]) -> Catalog: ...
+    def __len__(self) -> int: ...
+
+def update_conversation(
+    state: Optional[Union[Mapping[str, Any], bytes]],
+    turn: Union[Mapping[str, Any], bytes],
+    catalog: Optional[Union[Catalog, Mapping[str, Any], bytes]] = None,
+) -> dict[str, Any]: ...
+def render_context(state: Union[Mapping[str, Any], bytes], budget: Optional[int] = None) -> str: ...
+def replay_conversation(
+    turns: Union[Sequence[Mapping[str, Any]], bytes], catalog: Optional[Union[Catalog, Mapping[str, Any], bytes]] = None
+) -> dict[str, Any]: ...
