@@ -172,7 +172,7 @@ pub fn is_failure_event(
 ) -> PyResult<bool> {
     let event = convert::string(event, "event")?;
     let payload = match payload.filter(|p| !p.is_none()) {
-        Some(p) => convert::value(p)?,
+        Some(p) => convert::value_named(p, "payload")?,
         None => serde_json::Value::Null,
     };
     convert::call(py, || Ok(auditlog::is_failure_event(&event, &payload)))

@@ -270,7 +270,7 @@ pub fn documents(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Vec<Doc<'static
 }
 
 /// Re-roots a verity exception's path under `prefix` (`$` + `$[2]` → `$[2]`).
-fn reroot(py: Python<'_>, err: PyErr, prefix: &str) -> PyErr {
+pub fn reroot(py: Python<'_>, err: PyErr, prefix: &str) -> PyErr {
     let value = err.value(py);
     let (Ok(kind), Ok(path), Ok(message)) = (
         value.getattr("kind").and_then(|k| k.extract::<String>()),
@@ -285,6 +285,11 @@ fn reroot(py: Python<'_>, err: PyErr, prefix: &str) -> PyErr {
         &verity::error::join_path(prefix, &path),
         &message,
     )
+}
+
+/// [`value`] for an argument named `name`: errors are rooted at `$.name`.
+pub fn value_named(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Value> {
+    value(obj).map_err(|e| reroot(obj.py(), e, &verity::error::field_path("$", name)))
 }
 
 /// Any JSON-compatible Python value converted structurally (a `str` stays a

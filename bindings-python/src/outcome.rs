@@ -26,7 +26,7 @@ fn metrics_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<BTreeMap<Strin
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
         return Ok(None);
     };
-    let value = convert::value(obj)?;
+    let value = convert::value_named(obj, "metrics")?;
     let py = obj.py();
     convert::call(py, || {
         verity::json::from_value::<BTreeMap<String, f64>>(&value).map_err(|e| e.under("$.metrics"))
@@ -36,7 +36,7 @@ fn metrics_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<BTreeMap<Strin
 
 fn optional_data(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Value>> {
     match obj {
-        Some(o) if !o.is_none() => convert::value(o).map(Some),
+        Some(o) if !o.is_none() => convert::value_named(o, "data").map(Some),
         _ => Ok(None),
     }
 }
@@ -122,7 +122,7 @@ impl ExecutionResult {
         let data = optional_data(data)?;
         let error = match error.filter(|e| !e.is_none()) {
             Some(e) => {
-                let value = convert::value(e)?;
+                let value = convert::value_named(e, "error")?;
                 Some(convert::call(py, || {
                     verity::json::from_value::<ErrorInfo>(&value).map_err(|e| e.under("$.error"))
                 })?)
@@ -247,7 +247,8 @@ fn meta(
         })?;
         for (key, value) in dict.iter() {
             let key = convert::string_at(&key, "$.meta")?;
-            let value = convert::value(&value)?;
+            let value = convert::value(&value)
+                .map_err(|e| convert::reroot(py, e, &verity::error::field_path("$.meta", &key)))?;
             meta = convert::call(py, || meta.clone().with_extra(key, value))?;
         }
     }
@@ -264,7 +265,7 @@ pub fn data_envelope<'py>(
     extra: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = data.py();
-    let data = convert::value(data)?;
+    let data = convert::value_named(data, "data")?;
     let meta = meta(py, version, correlation_id, extra)?;
     convert::output(py, &Envelope::data(data, meta))
 }
@@ -390,7 +391,7 @@ pub fn decide_retry<'py>(
     let policy = if let Ok(name) = policy.cast::<pyo3::types::PyString>() {
         Value::String(name.to_cow()?.into_owned())
     } else {
-        convert::value(policy)?
+        convert::value_named(policy, "policy")?
     };
     let attempt = convert::unsigned(attempt, "attempt")?;
     let failure = convert::document(failure)?;
