@@ -143,13 +143,13 @@ def create_app(db_path: str) -> FastAPI:
             record = outcome.to_dict()
         else:
             raise ApiError(422, "missing_field", "body needs `response` or `record`", {"path": "$.response"})
-        report = verity.check_run_invariants(record)
-        if not report.valid:
+        violations = verity.check_run_invariants(record)
+        if violations:
             raise ApiError(
                 422,
                 "invariant_violation",
                 "run record violates the grounding-enforcement invariants; not persisted",
-                {"violations": report.to_dict()["violations"]},
+                {"violations": violations},
             )
         run_id = str(uuid.uuid4())
         with database() as conn:

@@ -51,7 +51,7 @@ def build(cls: type[_R], raw: dict[str, Any]) -> _R:
         for f in dataclasses.fields(cls)  # type: ignore[arg-type]
         if f.name != "_raw"
     }
-    return cls(**values, _raw=raw)
+    return cls(**values, _raw=raw)  # type: ignore[call-arg]
 
 
 def raw_field() -> Any:
