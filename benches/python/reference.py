@@ -156,8 +156,6 @@ def _sim(a: Optional[str], b: Optional[str]) -> float:
 
 
 def _score(front: dict[str, Any], back: dict[str, Any]) -> float:
-    if front.get("brand") and back.get("brand") and front["brand"].lower() != back["brand"].lower():
-        return -1e9
     score = 0.0
     score += 1.5 * _sim(front.get("brand"), back.get("brand"))
     score += 1.0 * _sim(front.get("product_name"), back.get("product_name"))
@@ -174,15 +172,33 @@ def _score(front: dict[str, Any], back: dict[str, Any]) -> float:
     return score
 
 
+SEQUENCE_WINDOW = 50
+NO_PAIR = -1e9
+
+
+def _candidate(front: dict[str, Any], back: dict[str, Any]) -> bool:
+    """Blocking as a real implementation would: known brands must agree and
+    photos of one product are taken close together (capture sequence)."""
+    fb, bb = front.get("brand"), back.get("brand")
+    if fb and bb and fb.lower() != bb.lower():
+        return False
+    fs, bs = front.get("sequence"), back.get("sequence")
+    return not (isinstance(fs, int) and isinstance(bs, int) and abs(fs - bs) > SEQUENCE_WINDOW)
+
+
 def pair_py(analysis: dict[str, Any], threshold: float = 2.2) -> dict[str, Any]:
-    """Score every front×back with difflib, then scipy's optimal assignment."""
+    """Score front×back candidates with difflib, then scipy's optimal assignment."""
     import numpy as np
     from scipy.optimize import linear_sum_assignment
 
     images = analysis["images"] if isinstance(analysis, dict) else analysis
     fronts = [i for i in images if i.get("view") == "front"]
     backs = [i for i in images if i.get("view") == "back"]
-    weights = np.array([[_score(f, b) for b in backs] for f in fronts]) if fronts and backs else np.zeros((0, 0))
+    weights = np.full((len(fronts), len(backs)), NO_PAIR)
+    for r, f in enumerate(fronts):
+        for c, b in enumerate(backs):
+            if _candidate(f, b):
+                weights[r, c] = _score(f, b)
     rows, cols = linear_sum_assignment(weights, maximize=True) if weights.size else ([], [])
     pairs = []
     used: set[str] = set()

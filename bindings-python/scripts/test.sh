@@ -26,7 +26,7 @@ echo "== maturin develop --release"
 maturin develop --release -q
 
 echo "== pytest"
-python -m pytest -q -p no:cacheprovider "$HERE/tests" "$ROOT/examples/python"
+python -m pytest -q -rs -p no:cacheprovider "$HERE/tests" "$ROOT/examples/python"
 
 echo "== stubtest"
 python -m mypy.stubtest verity._verity
@@ -37,9 +37,12 @@ python -m mypy --strict --no-incremental "$HERE/python/verity" "$ROOT/examples/p
 echo "== sdist install into a fresh venv"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
-maturin sdist -q -o "$WORK/dist"
+maturin sdist -o "$WORK/dist" >/dev/null
 "$PYTHON" -m venv "$WORK/venv"
-"$WORK/venv/bin/python" -m pip install -q --disable-pip-version-check "$WORK"/dist/verity-*.tar.gz
+# The sdist builds in pip's isolated environment; a persistent target dir
+# under target/ keeps re-runs incremental (the first run compiles everything).
+CARGO_TARGET_DIR="$ROOT/target/sdist-check" \
+    "$WORK/venv/bin/python" -m pip install -q --disable-pip-version-check "$WORK"/dist/verity-*.tar.gz
 (cd "$WORK" && "$WORK/venv/bin/python" - <<'PY'
 import verity
 assert verity.canonical_json(b'{"b":1,"a":2}') == b'{"a":2,"b":1}'
