@@ -2,16 +2,146 @@
 //! against its requested grounding mode, check persisted run records,
 //! explain failures, aggregate outcomes.
 //!
-//! Outcomes cross as their JSON dict; the Python layer wraps them in the
-//! frozen `verity.Outcome`. An outcome passed back in (explain, aggregate)
-//! is deserialised by the core, which re-validates it against the truth table.
+//! Outcomes are the frozen native class `verity.Outcome` wrapping the core
+//! value (fields are read through getters; nothing converts until read). An
+//! outcome given as JSON (explain, aggregate, check) is deserialised by the
+//! core, which re-validates it against the truth table.
 
 use crate::convert::{self, Doc};
 use pyo3::prelude::*;
+use pyo3::types::PyTuple;
 use serde_json::Value;
 use verity::enforcement::{
     self, ClassifyOptions, EnforcementMode, EnforcementModeTable, Outcome, RequestedMode,
 };
+
+/// The classification of one grounded run. Immutable (`frozen`): a REQUIRED
+/// run with zero successful searches is `failed` and can never become `ok`.
+#[pyclass(frozen, eq, module = "verity", name = "Outcome")]
+#[derive(PartialEq)]
+pub struct PyOutcome {
+    inner: Outcome,
+}
+
+#[pymethods]
+impl PyOutcome {
+    /// An outcome from its JSON form (dict, str or bytes), re-validated.
+    #[staticmethod]
+    fn from_dict(value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let py = value.py();
+        let value = convert::document(value)?;
+        let inner = convert::call(py, || outcome_from(&value))?;
+        Ok(PyOutcome { inner })
+    }
+
+    #[getter]
+    fn requested_mode(&self) -> &'static str {
+        self.inner.requested_mode().as_str()
+    }
+    #[getter]
+    fn enforcement_mode(&self) -> &'static str {
+        self.inner.enforcement_mode().as_str()
+    }
+    #[getter]
+    fn provider(&self) -> &'static str {
+        self.inner.provider().as_str()
+    }
+    #[getter]
+    fn model(&self) -> Option<&str> {
+        self.inner.model()
+    }
+    #[getter]
+    fn tool_call_count(&self) -> u64 {
+        self.inner.tool_call_count()
+    }
+    #[getter]
+    fn attempted_tool_call_count(&self) -> u64 {
+        self.inner.attempted_tool_call_count()
+    }
+    #[getter]
+    fn grounded_effective(&self) -> bool {
+        self.inner.grounded_effective()
+    }
+    /// `"ok"` or `"failed"` (read-only).
+    #[getter]
+    fn status(&self) -> &'static str {
+        self.inner.status().as_str()
+    }
+    #[getter]
+    fn enforcement_passed(&self) -> bool {
+        self.inner.enforcement_passed()
+    }
+    #[getter]
+    fn error_code(&self) -> Option<&'static str> {
+        self.inner.error_code().map(|c| c.as_str())
+    }
+    #[getter]
+    fn budget_starved(&self) -> bool {
+        self.inner.budget_starved()
+    }
+    #[getter]
+    fn usage_reasoning_tokens(&self) -> Option<u64> {
+        self.inner.usage_reasoning_tokens()
+    }
+    /// Search queries in order (a new tuple each time).
+    #[getter]
+    fn search_queries<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.inner.search_queries())
+    }
+    /// Distinct citation URLs, first-seen order (a new tuple each time).
+    #[getter]
+    fn citation_urls<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.inner.citation_urls())
+    }
+    #[getter]
+    fn citations_count(&self) -> u64 {
+        self.inner.citations_count()
+    }
+    #[getter]
+    fn search_confidence(&self) -> Option<f64> {
+        self.inner.search_confidence()
+    }
+    #[getter]
+    fn answer_text(&self) -> &str {
+        self.inner.answer_text()
+    }
+    #[getter]
+    fn retryable(&self) -> bool {
+        self.inner.retryable()
+    }
+
+    /// The outcome's JSON form (spec field names), a fresh dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        convert::output(py, &self.inner)
+    }
+
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        convert::to_json(py, &self.inner)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Outcome(requested_mode='{}', status='{}', tool_call_count={}, error_code={})",
+            self.inner.requested_mode().as_str(),
+            self.inner.status().as_str(),
+            self.inner.tool_call_count(),
+            self.inner
+                .error_code()
+                .map(|c| format!("'{}'", c.as_str()))
+                .unwrap_or_else(|| "None".to_owned())
+        )
+    }
+}
+
+/// An outcome argument: a `verity.Outcome` or its JSON form (re-validated).
+fn outcome_arg(obj: &Bound<'_, PyAny>, prefix: &str) -> PyResult<Outcome> {
+    if let Ok(o) = obj.cast::<PyOutcome>() {
+        return Ok(o.get().inner.clone());
+    }
+    let py = obj.py();
+    let value = convert::document(obj)?;
+    convert::call(py, || outcome_from(&value).map_err(|e| e.under(prefix)))
+}
 
 /// Extracts the keyword options shared by `classify` and `classify_many`.
 fn options(
@@ -80,7 +210,7 @@ pub fn classify<'py>(
     search_tool_names: Option<&Bound<'py, PyAny>>,
     api: Option<&Bound<'py, PyAny>>,
     enforcement_mode_table: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<PyOutcome> {
     let py = response.py();
     let doc = convert::doc(response)?;
     let mode = requested_mode(py, mode)?;
@@ -93,8 +223,8 @@ pub fn classify<'py>(
         api,
         enforcement_mode_table,
     )?;
-    let outcome = convert::call(py, || classify_doc(&doc, mode, &options))?;
-    convert::output(py, &outcome)
+    let inner = convert::call(py, || classify_doc(&doc, mode, &options))?;
+    Ok(PyOutcome { inner })
 }
 
 /// Classifies many responses under one mode and options, with the GIL
@@ -111,7 +241,7 @@ pub fn classify_many<'py>(
     search_tool_names: Option<&Bound<'py, PyAny>>,
     api: Option<&Bound<'py, PyAny>>,
     enforcement_mode_table: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<Vec<PyOutcome>> {
     let py = responses.py();
     let docs = convert::documents(responses, "responses")?;
     let mode = requested_mode(py, mode)?;
@@ -133,7 +263,7 @@ pub fn classify_many<'py>(
             })
             .collect::<verity::Result<Vec<Outcome>>>()
     })?;
-    convert::output(py, &outcomes)
+    Ok(outcomes.into_iter().map(|inner| PyOutcome { inner }).collect())
 }
 
 /// Every invariant violation of a persisted run record (`[]`: valid), each
@@ -141,7 +271,11 @@ pub fn classify_many<'py>(
 #[pyfunction]
 pub fn check_run_invariants<'py>(record: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let py = record.py();
-    let record = convert::document(record)?;
+    let record = match record.cast::<PyOutcome>() {
+        Ok(o) => serde_json::to_value(&o.get().inner)
+            .map_err(|e| crate::errors::raise(py, crate::errors::INTERNAL_KIND, "$", &e.to_string()))?,
+        Err(_) => convert::document(record)?,
+    };
     let violations = convert::call(py, || enforcement::check_run_invariants(&record))?;
     convert::output(py, &violations)
 }
@@ -154,10 +288,8 @@ fn outcome_from(value: &Value) -> verity::Result<Outcome> {
 #[pyfunction]
 pub fn explain_failure<'py>(outcome: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let py = outcome.py();
-    let value = convert::document(outcome)?;
-    let explanation = convert::call(py, || {
-        Ok(enforcement::explain_failure(&outcome_from(&value)?))
-    })?;
+    let outcome = outcome_arg(outcome, "$")?;
+    let explanation = convert::call(py, || Ok(enforcement::explain_failure(&outcome)))?;
     convert::output(py, &explanation)
 }
 
@@ -166,19 +298,18 @@ pub fn explain_failure<'py>(outcome: &Bound<'py, PyAny>) -> PyResult<Bound<'py, 
 #[pyfunction]
 pub fn aggregate_outcomes<'py>(outcomes: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let py = outcomes.py();
-    let docs = convert::documents(outcomes, "outcomes")?;
-    let measures = convert::detached(py, || {
-        let parsed = docs
-            .into_iter()
-            .enumerate()
-            .map(|(i, doc)| {
-                doc.into_value()
-                    .and_then(|v| outcome_from(&v))
-                    .map_err(|e| e.under(&verity::error::index_path("$", i)))
-            })
-            .collect::<verity::Result<Vec<Outcome>>>()?;
-        Ok(enforcement::aggregate_outcomes(&parsed))
-    })?;
+    let items: Vec<Bound<'py, PyAny>> = match outcomes.cast::<pyo3::types::PyList>() {
+        Ok(list) => list.iter().collect(),
+        Err(_) => outcomes.try_iter().map_err(|_| {
+            crate::errors::invalid_input(py, "$.outcomes", "expected a list of outcomes")
+        })?.collect::<PyResult<_>>()?,
+    };
+    let parsed = items
+        .iter()
+        .enumerate()
+        .map(|(i, o)| outcome_arg(o, &verity::error::index_path("$", i)))
+        .collect::<PyResult<Vec<Outcome>>>()?;
+    let measures = convert::detached(py, || Ok(enforcement::aggregate_outcomes(&parsed)))?;
     convert::output(py, &measures)
 }
 
@@ -215,6 +346,7 @@ pub fn inline_urls(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Stri
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyOutcome>()?;
     m.add_function(wrap_pyfunction!(classify, m)?)?;
     m.add_function(wrap_pyfunction!(classify_many, m)?)?;
     m.add_function(wrap_pyfunction!(check_run_invariants, m)?)?;

@@ -18,14 +18,6 @@ from verity._conversation import (
     replay_conversation,
     update_conversation,
 )
-from verity._enforcement import (
-    Outcome,
-    aggregate_outcomes,
-    check_run_invariants,
-    classify,
-    classify_many,
-    explain_failure,
-)
 from verity._metadata import ResponseMetadata, extract_metadata
 from verity._pairing import PairingResult, pair, pair_async, verify_contract
 from verity._results import Result
@@ -40,16 +32,21 @@ from verity._verity import (
     InvariantViolationError,
     LimitExceededError,
     MissingFieldError,
+    Outcome,
     PairingConfig,
     TemplateConfigHash,
     UnknownShapeError,
     UnsupportedVersionError,
     VerityError,
+    aggregate_outcomes,
     aggregate_results,
     append_log_entries,
     append_log_entry,
     canonical_json,
+    check_run_invariants,
+    classify,
     classify_failure,
+    classify_many,
     compare_metrics,
     data_envelope,
     decide,
@@ -59,6 +56,7 @@ from verity._verity import (
     diff_json,
     parse_idempotency_key,
     error_envelope,
+    explain_failure,
     inline_urls,
     is_failure_event,
     otel_attributes,
