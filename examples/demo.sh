@@ -9,3 +9,34 @@ section() { printf '\n== %s ==\n' "$1"; }
 
 section "provider detection"
 "$VERITY" provider gpt-5 o4-mini gemini-2.5-pro claude-sonnet-4-5 anthropic.claude-3-haiku mistral-large || true
+
+section "provider metadata"
+# One line per example response: provider/platform, API, model, version key,
+# finish reasons, normalised usage, OpenTelemetry provider name.
+for response in "$DATA"/responses/*.json; do
+  printf '%-40s ' "$(basename "$response")"
+  "$VERITY" metadata --brief "$response" || true
+done
+echo
+echo "Full output for one response (metadata, provider_version_key, otel_attributes):"
+"$VERITY" metadata --model gpt-4o "$DATA/responses/md_azure_openai_chat.json"
+
+section "dedup: canonical JSON (RFC 8785) and template config hashes"
+printf '{"b": [1.0, 1e21, -0], "a": "\\u00e9", "\\ufb33": 1, "\\ud83d\\ude00": 2}' | "$VERITY" hash canonical -
+echo
+"$VERITY" hash template "$DATA/dedup_template.json"
+echo "same hash for the reordered/respaced variant (0.70, [\"us\",\"CH\"], CRLF, name changed):"
+"$VERITY" hash template "$DATA/dedup_template_variant.json" | grep config_hash
+echo "a duplicate key is an error (exit 2):"
+printf '{"a":1,"a":2}' | "$VERITY" hash canonical - || true
+
+section "grounding enforcement"
+# Each example response is classified under REQUIRED and UNGROUNDED; a failed
+# enforcement exits 1 (a finding), which is expected here; bad input (2) still stops the demo.
+for response in "$DATA"/responses/enforcement_*.json; do
+  for mode in REQUIRED UNGROUNDED; do
+    "$VERITY" classify --mode "$mode" --summary "$response" || [ $? -eq 1 ]
+  done
+done
+printf '\n-- full outcome (GPT-5 budget-starved, REQUIRED, with explanation) --\n'
+"$VERITY" classify --mode REQUIRED --explain "$DATA/responses/enforcement_openai_budget_starved.json" || [ $? -eq 1 ]

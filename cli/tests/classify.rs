@@ -181,3 +181,89 @@ fn bad_input_exits_2_with_one_line() {
     );
     assert_bad_input(&out, "cannot read");
 }
+
+#[test]
+fn summary_is_one_readable_line_plus_the_explanation() {
+    let out = verity(
+        &[
+            "classify",
+            "--mode",
+            "REQUIRED",
+            "--summary",
+            &fixture("gemini/grounded.json"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 1);
+    assert!(text.contains("REQUIRED   ok"), "{text}");
+    assert!(
+        text.contains("searches 2/2  citations 2  confidence 0.88"),
+        "{text}"
+    );
+
+    let out = verity(
+        &[
+            "classify",
+            "--mode",
+            "REQUIRED",
+            "--summary",
+            &fixture("openai_responses/incomplete_max_output_tokens.json"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("budget-starved"), "{text}");
+    assert!(text.contains("Soft Enforcement Failed"), "{text}");
+    assert!(
+        text.contains("retry with a larger max_output_tokens"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_custom_capability_table_replaces_the_default() {
+    let dir = std::env::temp_dir().join(format!("verity-classify-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let table = dir.join("table.json");
+    std::fs::write(
+        &table,
+        r#"{"rules": [{"model_prefix": "claude-", "enforcement_mode": "soft"}], "default": "hard"}"#,
+    )
+    .unwrap();
+    let table_arg = table.to_string_lossy().into_owned();
+    let out = verity(
+        &[
+            "classify",
+            "--mode",
+            "REQUIRED",
+            "--enforcement-table",
+            &table_arg,
+            &fixture("anthropic/no_search.json"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(outcome(&out)["enforcement_mode"], "soft");
+
+    std::fs::write(
+        &table,
+        r#"{"rules": [{"enforcement_mode": "soft"}], "default": "hard"}"#,
+    )
+    .unwrap();
+    let out = verity(
+        &[
+            "classify",
+            "--mode",
+            "REQUIRED",
+            "--enforcement-table",
+            &table_arg,
+            &fixture("anthropic/no_search.json"),
+        ],
+        None,
+    );
+    assert_bad_input(&out, "invalid_config at $.rules[0]");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

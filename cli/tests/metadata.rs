@@ -183,3 +183,23 @@ fn provider_prints_one_line_per_id() {
     assert_eq!(providers, ["openai", "unknown", "anthropic", "google"]);
     assert_eq!(lines[1]["model_id"], "o365-foo");
 }
+
+#[test]
+fn brief_prints_one_readable_line() {
+    let out = verity(
+        &[
+            "metadata",
+            "--brief",
+            &fixture("anthropic/md_cache_tokens.json"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text,
+        "anthropic/anthropic anthropic_messages model=claude-sonnet-4-5-20250929 \
+         key=claude-sonnet-4-5-20250929 finish=end_turn tokens in=22034 (cached 20480) \
+         out=41 (reasoning -) total=22075 otel=anthropic\n"
+    );
+}

@@ -46,7 +46,18 @@ pub fn parse(bytes: &[u8]) -> Result<Value> {
 /// Parses JSON text under explicit limits.
 pub fn parse_with_limits(bytes: &[u8], limits: Limits) -> Result<Value> {
     check_limits(bytes, limits)?;
-    serde_json::from_slice(bytes).map_err(|e| from_serde_error(&e))
+    // serde_json's own recursion guard stops at 128 levels *inclusive* of the
+    // root; our pre-scan has already bounded the depth to `limits.max_depth`,
+    // so the guard is lifted to let exactly-`max_depth` documents through.
+    // Larger caller limits keep serde_json's guard (no unbounded recursion).
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    if limits.max_depth <= Limits::DEFAULT_MAX_DEPTH {
+        deserializer.disable_recursion_limit();
+    }
+    let value = serde::Deserialize::deserialize(&mut deserializer)
+        .and_then(|value: Value| deserializer.end().map(|()| value))
+        .map_err(|e| from_serde_error(&e))?;
+    Ok(value)
 }
 
 /// Checks size and nesting depth without parsing (a linear scan that skips

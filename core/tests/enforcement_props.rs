@@ -7,8 +7,20 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 use verity::enforcement::{
     check_run_invariants, classify, classify_bytes, ClassifyOptions, EnforcementMode, Outcome,
-    RequestedMode, Status,
+    RequestedMode, Status, ViolationCode,
 };
+
+/// The seed's Alembic backfill, verbatim as a function:
+/// `CASE WHEN REQUIRED AND tool_call_count > 0 THEN TRUE WHEN REQUIRED AND
+/// tool_call_count = 0 THEN FALSE WHEN UNGROUNDED AND tool_call_count = 0
+/// THEN TRUE WHEN UNGROUNDED AND tool_call_count > 0 THEN FALSE ELSE TRUE END`.
+fn seed_backfill(mode: &str, tool_call_count: u64) -> bool {
+    match mode {
+        "REQUIRED" => tool_call_count > 0,
+        "UNGROUNDED" => tool_call_count == 0,
+        _ => true,
+    }
+}
 
 /// A generated body with the searches it holds by construction.
 #[derive(Debug, Clone)]
@@ -263,6 +275,20 @@ proptest! {
             prop_assert!(outcome.attempted_tool_call_count() >= outcome.tool_call_count());
             assert_invariants(&outcome);
         }
+    }
+
+    #[test]
+    fn run_invariants_agree_with_the_seed_backfill(
+        mode in prop::sample::select(vec!["UNGROUNDED", "PREFERRED", "REQUIRED"]),
+        tool_call_count in 0u64..4,
+        passed in any::<bool>(),
+    ) {
+        let record = json!({"requested_mode": mode, "tool_call_count": tool_call_count,
+                            "status": if passed { "ok" } else { "failed" }, "enforcement_passed": passed});
+        let found = check_run_invariants(&record).unwrap();
+        let flagged = found.iter().any(|v| v.code() == ViolationCode::EnforcementPassedMismatch);
+        prop_assert_eq!(flagged, passed != seed_backfill(mode, tool_call_count));
+        prop_assert_eq!(found.is_empty(), passed == seed_backfill(mode, tool_call_count));
     }
 
     #[test]

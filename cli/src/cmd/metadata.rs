@@ -6,9 +6,10 @@
 //! version key's last fallback and `gen_ai.request.model`);
 //! `--otel-deprecated` adds the deprecated `gen_ai.system`; `--platform`
 //! overrides the hosting platform read from the body (for the OTel
-//! provider name). Exit 0, or 2 with one line on stderr on bad input.
+//! provider name); `--brief` prints one human-readable line instead of JSON.
+//! Exit 0, or 2 with one line on stderr on bad input.
 
-use crate::io::{read_input, write_json, CliError, Outcome};
+use crate::io::{read_input, write_json, write_output, CliError, Outcome};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use verity::metadata::{
@@ -30,6 +31,9 @@ pub struct Args {
     /// google_ai_studio, vertex_ai, anthropic, aws_bedrock).
     #[arg(long)]
     pub platform: Option<String>,
+    /// Print one human-readable summary line instead of JSON.
+    #[arg(long)]
+    pub brief: bool,
     /// Write the JSON here instead of standard output.
     #[arg(short = 'o', long = "output")]
     pub output: Option<PathBuf>,
@@ -65,6 +69,41 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
         otel_attributes: otel_attributes(&metadata, &options),
         metadata,
     };
-    write_json(args.output.as_deref(), &report)?;
+    if args.brief {
+        write_output(args.output.as_deref(), brief_line(&report).as_bytes())?;
+    } else {
+        write_json(args.output.as_deref(), &report)?;
+    }
     Ok(Outcome::Clean)
+}
+
+/// `openai/azure_openai openai_chat model=gpt-4o-… key=unknown tokens in=27 out=19 …`
+fn brief_line(report: &Report) -> String {
+    let m = &report.metadata;
+    let mut line = format!(
+        "{}/{} {} model={} key={}",
+        m.provider().as_str(),
+        m.platform().as_str(),
+        m.api().as_str(),
+        m.model_version().or(m.model()).unwrap_or("-"),
+        report.provider_version_key,
+    );
+    if !m.finish_reasons().is_empty() {
+        line.push_str(&format!(" finish={}", m.finish_reasons().join(",")));
+    }
+    if let Some(u) = m.usage() {
+        let show = |n: Option<u64>| n.map_or("-".to_owned(), |n| n.to_string());
+        line.push_str(&format!(
+            " tokens in={} (cached {}) out={} (reasoning {}) total={}",
+            show(u.input_tokens()),
+            show(u.cached_input_tokens()),
+            show(u.output_tokens()),
+            show(u.reasoning_tokens()),
+            show(u.total_tokens()),
+        ));
+    }
+    if let Some(OtelValue::String(name)) = report.otel_attributes.get("gen_ai.provider.name") {
+        line.push_str(&format!(" otel={name}"));
+    }
+    line
 }

@@ -20,7 +20,8 @@
 //! only error here is nesting deeper than [`MAX_DEPTH`]; non-finite `f64`s
 //! are refused by [`canonical_number`].
 
-use crate::error::{field_path, index_path, Error, ErrorKind, Result};
+use super::path::Frame;
+use crate::error::{Error, ErrorKind, Result};
 use crate::json::Limits;
 use serde_json::{Map, Number, Value};
 use std::cmp::Ordering;
@@ -46,7 +47,7 @@ pub fn write_canonical(value: &Value, out: &mut Vec<u8>) -> Result<()> {
         out,
         number: ryu_js::Buffer::new(),
     };
-    writer.value(value, "$", 0)
+    writer.value(value, &Frame::ROOT, 0)
 }
 
 /// ECMAScript `Number.prototype.toString` of a finite double, as RFC 8785
@@ -110,76 +111,73 @@ struct Writer<'o> {
 }
 
 impl Writer<'_> {
-    fn value(&mut self, value: &Value, path: &str, depth: usize) -> Result<()> {
+    fn value(&mut self, value: &Value, at: &Frame<'_>, depth: usize) -> Result<()> {
         match value {
             Value::Null => self.out.extend_from_slice(b"null"),
             Value::Bool(true) => self.out.extend_from_slice(b"true"),
             Value::Bool(false) => self.out.extend_from_slice(b"false"),
-            Value::Number(n) => self.number(n, path)?,
+            Value::Number(n) => self.number(n, at)?,
             Value::String(s) => write_string(s, self.out),
             Value::Array(items) => {
-                let depth = self.enter(path, depth)?;
+                let depth = enter(at, depth)?;
                 self.out.push(b'[');
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
                         self.out.push(b',');
                     }
-                    self.value_at(item, || index_path(path, i), depth)?;
+                    self.value(item, &at.index(i), depth)?;
                 }
                 self.out.push(b']');
             }
             Value::Object(map) => {
-                let depth = self.enter(path, depth)?;
-                self.object(map, path, depth)?;
+                let depth = enter(at, depth)?;
+                self.object(map, at, depth)?;
             }
         }
         Ok(())
     }
 
-    /// Recurses with a child path that is only built when the child is a
-    /// container (scalars never fail, so their paths are never needed).
-    fn value_at(
+    fn object(&mut self, map: &Map<String, Value>, at: &Frame<'_>, depth: usize) -> Result<()> {
+        // serde_json's default map iterates in byte order, which is already
+        // UTF-16 order unless BMP chars >= U+E000 meet astral ones: check in
+        // one pass and only then collect and sort (also correct under
+        // serde_json's `preserve_order`).
+        let mut keys = map.keys();
+        let in_order = keys.next().is_none_or(|first| {
+            keys.try_fold(first, |previous, key| {
+                (cmp_utf16(previous, key) == Ordering::Less).then_some(key)
+            })
+            .is_some()
+        });
+        if in_order {
+            self.members(map.iter(), at, depth)
+        } else {
+            let mut members: Vec<(&String, &Value)> = map.iter().collect();
+            members.sort_by(|(a, _), (b, _)| cmp_utf16(a, b));
+            self.members(members.into_iter(), at, depth)
+        }
+    }
+
+    fn members<'m>(
         &mut self,
-        value: &Value,
-        child_path: impl FnOnce() -> String,
+        members: impl Iterator<Item = (&'m String, &'m Value)>,
+        at: &Frame<'_>,
         depth: usize,
     ) -> Result<()> {
-        match value {
-            Value::Array(_) | Value::Object(_) => self.value(value, &child_path(), depth),
-            _ => self.value(value, "$", depth),
-        }
-    }
-
-    fn enter(&self, path: &str, depth: usize) -> Result<usize> {
-        if depth >= MAX_DEPTH {
-            return Err(Error::new(
-                ErrorKind::TooDeep,
-                path,
-                format!("nesting deeper than {MAX_DEPTH} levels"),
-            ));
-        }
-        Ok(depth + 1)
-    }
-
-    fn object(&mut self, map: &Map<String, Value>, path: &str, depth: usize) -> Result<()> {
-        let mut members: Vec<(&String, &Value)> = map.iter().collect();
-        // serde_json's map is usually already in byte order; sorting a sorted
-        // slice is linear, and this stays correct if `preserve_order` is on.
-        members.sort_by(|(a, _), (b, _)| cmp_utf16(a, b));
         self.out.push(b'{');
-        for (i, (key, item)) in members.into_iter().enumerate() {
+        for (i, (key, item)) in members.enumerate() {
             if i > 0 {
                 self.out.push(b',');
             }
             write_string(key, self.out);
             self.out.push(b':');
-            self.value_at(item, || field_path(path, key), depth)?;
+            self.value(item, &at.key(key), depth)?;
         }
         self.out.push(b'}');
         Ok(())
     }
 
-    fn number(&mut self, n: &Number, path: &str) -> Result<()> {
+    fn number(&mut self, n: &Number, at: &Frame<'_>) -> Result<()> {
         // `as f64` on i64/u64 rounds to nearest, ties to even: the double
         // `JSON.parse` would produce for the same digits.
         let x = if let Some(i) = n.as_i64() {
@@ -190,7 +188,7 @@ impl Writer<'_> {
             n.as_f64().filter(|x| x.is_finite()).ok_or_else(|| {
                 Error::new(
                     ErrorKind::InvalidNumber,
-                    path,
+                    at.path(),
                     format!("{n} is not a finite IEEE-754 double"),
                 )
             })?
@@ -199,6 +197,17 @@ impl Writer<'_> {
         self.out.extend_from_slice(text.as_bytes());
         Ok(())
     }
+}
+
+fn enter(at: &Frame<'_>, depth: usize) -> Result<usize> {
+    if depth >= MAX_DEPTH {
+        return Err(Error::new(
+            ErrorKind::TooDeep,
+            at.path(),
+            format!("nesting deeper than {MAX_DEPTH} levels"),
+        ));
+    }
+    Ok(depth + 1)
 }
 
 /// Writes `s` as a JSON string with RFC 8785's minimal escaping.

@@ -280,6 +280,8 @@ mod tests {
     fn component() -> impl Strategy<Value = String> {
         prop_oneof![
             "[a-z:%]{1,6}",
+            // Alphabet of escape sequences: tries to forge %3A / %25 by hand.
+            "[:%3A25]{1,5}",
             "\\PC{1,8}",
             Just("%3A".to_owned()),
             Just(":".to_owned()),

@@ -7,6 +7,8 @@
 //!   escaping, no whitespace) and of JSON text ([`canonical_json_from_bytes`],
 //!   which also refuses duplicate keys, lone/reversed surrogates, numbers
 //!   overflowing to infinity and nesting deeper than 128);
+//!   Typed Rust values go through [`canonical_json_of`], which refuses
+//!   NaN/±Infinity (serde_json would silently write `null`);
 //! - when two prompt templates are "the same" ([`template_config_hash`]);
 //! - whether a create is a 201 or a 409 ([`DedupIndex`]);
 //! - prompt hashes and the seed's idempotency keys ([`probe_idempotency_key`],
@@ -51,8 +53,10 @@ mod canonical;
 mod index;
 mod keys;
 mod parse;
+mod path;
 mod template;
 mod timestamp;
+mod typed;
 
 pub use canonical::{canonical_json, canonical_number, cmp_utf16, write_canonical, MAX_DEPTH};
 pub use index::{CreateOutcome, DedupIndex, DuplicateCheck};
@@ -66,6 +70,7 @@ pub use template::{
     template_config_hash_from_bytes, TemplateConfigHash, NORMALIZATION_VERSION,
 };
 pub use timestamp::Timestamp;
+pub use typed::canonical_json_of;
 
 use crate::error::Result;
 

@@ -20,7 +20,8 @@
 //! (8 MiB, 128 nested arrays/objects by default). Recursion is bounded by the
 //! depth limit, so deep input cannot overflow the stack.
 
-use crate::error::{field_path, index_path, Error, ErrorKind, Result};
+use super::path::Frame;
+use crate::error::{Error, ErrorKind, Result};
 use crate::json::Limits;
 use serde_json::{Map, Number, Value};
 
@@ -65,35 +66,6 @@ pub fn parse_strict_with_limits(bytes: &[u8], limits: Limits) -> Result<Value> {
         return Err(parser.error(ErrorKind::InvalidJson, &root, "trailing characters"));
     }
     Ok(value)
-}
-
-/// One step of the path to the value being parsed; materialised into a
-/// `$`-rooted string only when an error is reported.
-struct Frame<'p> {
-    parent: Option<&'p Frame<'p>>,
-    step: Step<'p>,
-}
-
-enum Step<'p> {
-    Root,
-    Key(&'p str),
-    Index(usize),
-}
-
-impl Frame<'_> {
-    const ROOT: Frame<'static> = Frame {
-        parent: None,
-        step: Step::Root,
-    };
-
-    fn path(&self) -> String {
-        let parent = self.parent.map_or_else(|| "$".to_owned(), Frame::path);
-        match self.step {
-            Step::Root => parent,
-            Step::Key(key) => field_path(&parent, key),
-            Step::Index(index) => index_path(&parent, index),
-        }
-    }
 }
 
 struct Parser<'a> {
@@ -177,10 +149,7 @@ impl<'a> Parser<'a> {
                 return Err(self.error(ErrorKind::InvalidJson, frame, "expected a string key"));
             }
             let key = self.string(frame)?;
-            let child = Frame {
-                parent: Some(frame),
-                step: Step::Key(&key),
-            };
+            let child = frame.key(&key);
             if map.contains_key(&key) {
                 return Err(self.error(ErrorKind::DuplicateKey, &child, "duplicate object key"));
             }
@@ -217,10 +186,7 @@ impl<'a> Parser<'a> {
             return Ok(Value::Array(items));
         }
         loop {
-            let child = Frame {
-                parent: Some(frame),
-                step: Step::Index(items.len()),
-            };
+            let child = frame.index(items.len());
             items.push(self.value(&child)?);
             self.skip_whitespace();
             match self.peek() {
@@ -248,9 +214,12 @@ impl<'a> Parser<'a> {
         let mut run_start = self.pos;
         loop {
             let rest = self.bytes.get(self.pos..).unwrap_or_default();
-            let stop = rest
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+            // memchr finds the next quote/backslash fast; a control byte
+            // before it (rare, always an error) is then looked for in the run.
+            let stop = memchr::memchr2(b'"', b'\\', rest).map(|end| {
+                let run = rest.get(..end).unwrap_or_default();
+                run.iter().position(|&b| b < 0x20).unwrap_or(end)
+            });
             let Some(offset) = stop else {
                 self.pos = self.bytes.len();
                 return Err(self.error(ErrorKind::InvalidJson, frame, "unterminated string"));
@@ -401,120 +370,5 @@ impl<'a> Parser<'a> {
         while let Some(b'0'..=b'9') = self.peek() {
             self.pos += 1;
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn err(text: &str) -> Error {
-        parse_strict(text.as_bytes()).unwrap_err()
-    }
-
-    #[test]
-    fn parses_like_serde_json_on_valid_input() {
-        let text =
-            r#" {"a": [1, -2, 3.5e2, true, false, null, "x\u00e9\ud83d\ude00\n"], "b": {}} "#;
-        let ours = parse_strict(text.as_bytes()).unwrap();
-        let theirs: Value = serde_json::from_str(text).unwrap();
-        assert_eq!(ours, theirs);
-    }
-
-    #[test]
-    fn duplicate_key_names_its_path() {
-        let e = err(r#"{"a":{"b":1,"b":2}}"#);
-        assert_eq!(e.kind(), ErrorKind::DuplicateKey);
-        assert_eq!(e.path(), "$.a.b");
-    }
-
-    #[test]
-    fn surrogate_errors() {
-        for text in [
-            r#""\ud800""#,
-            r#""\udc00\ud800""#,
-            r#""\ud800x""#,
-            r#""\ud800\u0041""#,
-        ] {
-            let e = err(text);
-            assert_eq!(e.kind(), ErrorKind::InvalidString, "{text}");
-        }
-        let e = err(r#"{"k":["ok","\udfff"]}"#);
-        assert_eq!(e.path(), "$.k[1]");
-    }
-
-    #[test]
-    fn overflowing_numbers_are_errors_underflow_is_zero() {
-        for text in ["1e400", "-1e400", "[0, 1.8e308]"] {
-            assert_eq!(err(text).kind(), ErrorKind::InvalidNumber, "{text}");
-        }
-        assert_eq!(parse_strict(b"1e-400").unwrap().as_f64(), Some(0.0));
-    }
-
-    #[test]
-    fn big_integers_become_doubles() {
-        let v = parse_strict(b"18446744073709551616").unwrap();
-        assert_eq!(v.as_f64(), Some(18446744073709551616.0));
-        assert_eq!(
-            parse_strict(b"18446744073709551615").unwrap().as_u64(),
-            Some(u64::MAX)
-        );
-    }
-
-    #[test]
-    fn syntax_errors_are_invalid_json() {
-        for text in [
-            "",
-            "{",
-            "[1,]",
-            "{\"a\" 1}",
-            "01",
-            "1.",
-            "-",
-            "1e",
-            "tru",
-            "\"a",
-            "[1] x",
-            "\"\t\"",
-            "\"\\x\"",
-            "\"\\u12g4\"",
-            "{1:2}",
-            "NaN",
-            "Infinity",
-            "+1",
-        ] {
-            assert_eq!(err(text).kind(), ErrorKind::InvalidJson, "{text:?}");
-        }
-        let e = err("{\n  \"a\": tru\n}");
-        assert!(e.message().contains("line 2 column 8"), "{}", e.message());
-        assert_eq!(e.path(), "$.a");
-    }
-
-    #[test]
-    fn invalid_utf8_is_invalid_json() {
-        assert_eq!(
-            parse_strict(b"\"\xff\"").unwrap_err().kind(),
-            ErrorKind::InvalidJson
-        );
-    }
-
-    #[test]
-    fn depth_limit_is_128() {
-        let ok = format!("{}{}", "[".repeat(128), "]".repeat(128));
-        assert!(parse_strict(ok.as_bytes()).is_ok());
-        let deep = format!("{}{}", "[".repeat(129), "]".repeat(129));
-        assert_eq!(err(&deep).kind(), ErrorKind::TooDeep);
-        let deep_objects = format!("{}1{}", "{\"a\":".repeat(200), "}".repeat(200));
-        assert_eq!(err(&deep_objects).kind(), ErrorKind::TooDeep);
-    }
-
-    #[test]
-    fn size_limit() {
-        let limits = Limits {
-            max_bytes: 3,
-            max_depth: 128,
-        };
-        let e = parse_strict_with_limits(b"[1,2]", limits).unwrap_err();
-        assert_eq!(e.kind(), ErrorKind::TooLarge);
     }
 }

@@ -12,7 +12,8 @@ use crate::json::type_name;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// The normalisation version this build writes into the hashed bytes.
 pub const NORMALIZATION_VERSION: u32 = 1;
@@ -151,7 +152,7 @@ pub fn normalize_template_config(config: &Value) -> Result<Value> {
         .ok_or_else(|| Error::missing_field("$.user_prompt_template"))?;
     doc.insert("user_prompt_template".into(), normalize_text(prompt).into());
     let model = optional_string(fields, "model_id")?
-        .map(|m| m.nfc().collect::<String>().trim().to_owned())
+        .map(|m| nfc(m).trim().to_owned())
         .filter(|m| !m.is_empty())
         .ok_or_else(|| Error::missing_field("$.model_id"))?;
     doc.insert("model_id".into(), model.into());
@@ -194,10 +195,24 @@ fn optional_string<'v>(fields: &'v Map<String, Value>, name: &str) -> Result<Opt
 /// removed, then leading/trailing whitespace (blank lines included) of the
 /// whole text removed. Inner whitespace is kept.
 pub fn normalize_text(text: &str) -> String {
-    let nfc: String = text.nfc().collect();
-    let unified = nfc.replace("\r\n", "\n").replace('\r', "\n");
+    let nfc = nfc(text);
+    let unified = if nfc.contains('\r') {
+        Cow::Owned(nfc.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        nfc
+    };
     let lines: Vec<&str> = unified.split('\n').map(str::trim_end).collect();
     lines.join("\n").trim().to_owned()
+}
+
+/// `s` in Unicode NFC, borrowed when it already is (the common case: the
+/// quick check answers for ASCII and most text without decomposing).
+fn nfc(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.nfc().collect())
+    }
 }
 
 fn country_set(value: Option<&Value>) -> Result<Value> {
@@ -219,7 +234,7 @@ fn country_set(value: Option<&Value>) -> Result<Value> {
                 format!("expected a string, got {}", type_name(item)),
             ));
         };
-        let code: String = code.nfc().collect::<String>().trim().to_uppercase();
+        let code = nfc(code).trim().to_uppercase();
         if code.is_empty() {
             return Err(Error::invalid_input(
                 index_path("$.country_set", i),
@@ -277,8 +292,12 @@ fn inference_params(value: Option<&Value>) -> Result<Value> {
 
 /// A copy of `value` with every string and key in Unicode NFC.
 fn nfc_value(value: &Value, path: &str) -> Result<Value> {
+    if is_all_nfc(value) {
+        // The common case: a plain clone, no per-node paths or key checks.
+        return Ok(value.clone());
+    }
     Ok(match value {
-        Value::String(s) => Value::String(s.nfc().collect()),
+        Value::String(s) => Value::String(nfc(s).into_owned()),
         Value::Array(items) => Value::Array(
             items
                 .iter()
@@ -298,6 +317,19 @@ fn nfc_value(value: &Value, path: &str) -> Result<Value> {
     })
 }
 
+fn is_nfc(s: &str) -> bool {
+    matches!(nfc(s), Cow::Borrowed(_))
+}
+
+fn is_all_nfc(value: &Value) -> bool {
+    match value {
+        Value::String(s) => is_nfc(s),
+        Value::Array(items) => items.iter().all(is_all_nfc),
+        Value::Object(map) => map.iter().all(|(k, v)| is_nfc(k) && is_all_nfc(v)),
+        _ => true,
+    }
+}
+
 /// Inserts under the NFC form of `key`; two keys equal after NFC are a
 /// duplicate (they would otherwise collide silently).
 fn insert_nfc_key(
@@ -306,7 +338,7 @@ fn insert_nfc_key(
     value: Value,
     parent: &str,
 ) -> Result<()> {
-    let key: String = key.nfc().collect();
+    let key = nfc(key).into_owned();
     if map.contains_key(&key) {
         return Err(Error::new(
             ErrorKind::DuplicateKey,
@@ -316,126 +348,4 @@ fn insert_nfc_key(
     }
     map.insert(key, value);
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    fn base() -> Value {
-        json!({
-            "org_id": "default",
-            "workspace_id": "workspace-avea-001",
-            "name": "AVEA Brand Analysis",
-            "system_instructions": "Be concise and accurate",
-            "user_prompt_template": "What is AVEA known for?",
-            "country_set": ["CH", "US"],
-            "model_id": "gpt-4o",
-            "inference_params": {"temperature": 0.7, "max_tokens": 1000}
-        })
-    }
-
-    fn hash(v: &Value) -> String {
-        template_config_hash(v).unwrap().config_hash().to_owned()
-    }
-
-    #[test]
-    fn canonical_form_holds_version_and_only_config_fields() {
-        let h = template_config_hash(&base()).unwrap();
-        assert_eq!(
-            h.canonical(),
-            r#"{"country_set":["CH","US"],"inference_params":{"max_tokens":1000,"temperature":0.7},"model_id":"gpt-4o","normalization_version":1,"system_instructions":"Be concise and accurate","user_prompt_template":"What is AVEA known for?"}"#
-        );
-        assert_eq!(h.config_hash(), sha256_hex(h.canonical_bytes()));
-        let mut renamed = base();
-        renamed["name"] = json!("Other name");
-        renamed["workspace_id"] = json!("elsewhere");
-        renamed["created_at"] = json!("2026-01-01T00:00:00Z");
-        assert_eq!(hash(&renamed), h.config_hash());
-    }
-
-    #[test]
-    fn normalisation_collisions() {
-        let mut v = base();
-        v["user_prompt_template"] = json!("  What is AVEA known for?  \r\n\r\n");
-        v["system_instructions"] = json!("Be concise and accurate\t");
-        v["country_set"] = json!(["us", " ch", "US"]);
-        v["inference_params"] = json!({"max_tokens": 1000.0, "temperature": 0.70, "top_p": null});
-        assert_eq!(hash(&v), hash(&base()));
-        let mut nfd = base();
-        nfd["user_prompt_template"] = json!("Cafe\u{301}?");
-        let mut nfc = base();
-        nfc["user_prompt_template"] = json!("Caf\u{e9}?");
-        assert_eq!(hash(&nfd), hash(&nfc));
-    }
-
-    #[test]
-    fn absent_system_instructions_equal_empty() {
-        let mut a = base();
-        a.as_object_mut().unwrap().remove("system_instructions");
-        let mut b = base();
-        b["system_instructions"] = json!("   ");
-        assert_eq!(hash(&a), hash(&b));
-    }
-
-    #[test]
-    fn wrong_types_name_the_path() {
-        let cases = [
-            ("country_set", json!("CH"), "$.country_set"),
-            ("country_set", json!(["CH", 1]), "$.country_set[1]"),
-            ("country_set", json!(["CH", " "]), "$.country_set[1]"),
-            (
-                "inference_params",
-                json!({"temperature": "0.7"}),
-                "$.inference_params.temperature",
-            ),
-            (
-                "inference_params",
-                json!({"max_tokens": 10.5}),
-                "$.inference_params.max_tokens",
-            ),
-            ("inference_params", json!([1]), "$.inference_params"),
-            ("user_prompt_template", json!(3), "$.user_prompt_template"),
-            ("model_id", json!(["gpt-4o"]), "$.model_id"),
-        ];
-        for (field, value, path) in cases {
-            let mut v = base();
-            v[field] = value;
-            let e = template_config_hash(&v).unwrap_err();
-            assert_eq!(e.kind(), ErrorKind::InvalidInput, "{path}");
-            assert_eq!(e.path(), path);
-        }
-        let mut v = base();
-        v.as_object_mut().unwrap().remove("model_id");
-        assert_eq!(
-            template_config_hash(&v).unwrap_err().kind(),
-            ErrorKind::MissingField
-        );
-        assert_eq!(template_config_hash(&json!([])).unwrap_err().path(), "$");
-    }
-
-    #[test]
-    fn keys_equal_after_nfc_are_duplicates() {
-        let mut v = base();
-        v["tools"] = json!([{"Cafe\u{301}": 1, "Caf\u{e9}": 2}]);
-        let e = template_config_hash(&v).unwrap_err();
-        assert_eq!(e.kind(), ErrorKind::DuplicateKey);
-        assert_eq!(e.path(), "$.tools[0][\"Caf\u{e9}\"]");
-    }
-
-    #[test]
-    fn serde_round_trip_checks_the_hash() {
-        let h = template_config_hash(&base()).unwrap();
-        let json = serde_json::to_value(&h).unwrap();
-        assert_eq!(json["normalization_version"], 1);
-        let back: TemplateConfigHash = serde_json::from_value(json.clone()).unwrap();
-        assert_eq!(back, h);
-        let mut tampered = json.clone();
-        tampered["canonical"] = json!("{}");
-        assert!(serde_json::from_value::<TemplateConfigHash>(tampered).is_err());
-        let mut future = json;
-        future["normalization_version"] = json!(2);
-        assert!(serde_json::from_value::<TemplateConfigHash>(future).is_err());
-    }
 }

@@ -32,17 +32,14 @@ pub struct ClassifyOptions {
 /// Parses an API name (`openai_responses`, `openai_chat`, `gemini`,
 /// `anthropic_messages`); the error is `invalid_input` at `$.api`.
 pub fn parse_api(text: &str) -> Result<Api> {
-    [Api::OpenaiResponses, Api::OpenaiChat, Api::Gemini, Api::AnthropicMessages]
-        .into_iter()
-        .find(|api| api.as_str() == text)
-        .ok_or_else(|| {
-            Error::invalid_input(
-                "$.api",
-                format!(
-                    "unknown api {text:?}: expected openai_responses, openai_chat, gemini or anthropic_messages"
-                ),
-            )
-        })
+    Api::from_name(text).ok_or_else(|| {
+        Error::invalid_input(
+            "$.api",
+            format!(
+                "unknown api {text:?}: expected openai_responses, openai_chat, gemini or anthropic_messages"
+            ),
+        )
+    })
 }
 
 /// Classifies a raw JSON body (bytes) under the core's JSON limits (8 MiB,

@@ -5,6 +5,8 @@
 //! per-API reading separate from the decision keeps the truth table in one
 //! place.
 
+use std::collections::HashSet;
+
 /// Everything the classifier needs from a body, API-independent.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub(crate) struct Evidence {
@@ -42,21 +44,37 @@ impl Evidence {
     }
 }
 
-/// A list of distinct strings in first-seen order.
+/// A list of distinct strings in first-seen order. Short lists are
+/// scanned; past [`Distinct::INDEX_FROM`] items a hash index keeps pushes
+/// O(1) (long multi-search runs cite hundreds of near-identical URLs).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub(crate) struct Distinct(Vec<String>);
+pub(crate) struct Distinct {
+    items: Vec<String>,
+    index: HashSet<String>,
+}
 
 impl Distinct {
+    const INDEX_FROM: usize = 16;
+
     /// Adds `item` unless an equal string is already present.
     pub fn push(&mut self, item: &str) {
-        if !self.0.iter().any(|seen| seen == item) {
-            self.0.push(item.to_owned());
+        if self.items.len() < Self::INDEX_FROM {
+            if !self.items.iter().any(|seen| seen == item) {
+                self.items.push(item.to_owned());
+            }
+            return;
+        }
+        if self.index.is_empty() {
+            self.index.extend(self.items.iter().cloned());
+        }
+        if self.index.insert(item.to_owned()) {
+            self.items.push(item.to_owned());
         }
     }
 
     /// The items, in first-seen order.
     pub fn into_vec(self) -> Vec<String> {
-        self.0
+        self.items
     }
 }
 
@@ -102,6 +120,12 @@ mod tests {
             d.push(s);
         }
         assert_eq!(d.into_vec(), ["b", "a", "c"]);
+        let mut long = Distinct::default();
+        for i in (0..40).chain(0..40).chain([7, 39, 40]) {
+            long.push(&format!("u{i}"));
+        }
+        let expected: Vec<String> = (0..=40).map(|i| format!("u{i}")).collect();
+        assert_eq!(long.into_vec(), expected);
     }
 
     #[test]

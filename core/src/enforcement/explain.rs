@@ -87,7 +87,7 @@ pub fn explain_failure(outcome: &Outcome) -> Option<FailureExplanation> {
 /// "0 searches performed", with failed attempts when there were any.
 fn searches_phrase(outcome: &Outcome) -> String {
     let ok = outcome.tool_call_count();
-    let failed = outcome.attempted_tool_call_count() - ok;
+    let failed = outcome.attempted_tool_call_count().saturating_sub(ok);
     let noun = if ok == 1 { "search" } else { "searches" };
     if failed == 0 {
         format!("{ok} {noun} performed")

@@ -42,6 +42,7 @@ mod mode;
 mod outcome;
 mod read;
 mod responses;
+mod run_record;
 mod verdict;
 
 pub use aggregate::{

@@ -183,8 +183,11 @@ impl EnforcementModeTable {
     }
 
     /// Parses a table from its JSON form `{"rules": [...], "default": "hard"}`.
+    /// Type errors name the field (`$.rules[0].enforcement_mode`); a rule
+    /// without prefix or provider is `invalid_config` at `$.rules[i]`.
     pub fn from_json(value: &serde_json::Value) -> Result<Self> {
-        crate::json::from_value(value)
+        let data: TableData = crate::json::from_value(value)?;
+        Self::new(data.rules, data.default)
     }
 
     /// The rules, in matching order.
@@ -272,7 +275,14 @@ mod tests {
             EnforcementModeTable::default()
         );
         let bad = serde_json::json!({"rules": [{"enforcement_mode": "soft"}], "default": "hard"});
-        assert!(EnforcementModeTable::from_json(&bad).is_err());
+        let e = EnforcementModeTable::from_json(&bad).unwrap_err();
+        assert_eq!(
+            (e.kind(), e.path()),
+            (ErrorKind::InvalidConfig, "$.rules[0]")
+        );
+        let bad = serde_json::json!({"rules": [{"provider": "google", "enforcement_mode": "firm"}], "default": "hard"});
+        let e = EnforcementModeTable::from_json(&bad).unwrap_err();
+        assert_eq!(e.path(), "$.rules[0].enforcement_mode");
         let custom = serde_json::json!({
             "rules": [{"model_prefix": "O3", "enforcement_mode": "soft"}],
             "default": "hard"

@@ -3,7 +3,7 @@
 //!
 //! Decides:
 //! - [`detect_provider`]: a model id's provider (`openai` | `google` |
-//!   `anthropic` | `unknown`) by documented family rules ([`provider`](self::detect_provider));
+//!   `anthropic` | `unknown`) by documented family rules;
 //! - [`detect_api`]: a body's API by its shape;
 //! - [`extract_metadata`]: provider, [`Platform`] (OpenAI, Azure OpenAI, AI
 //!   Studio, Vertex AI, Anthropic, Bedrock), model, ids, timestamps,
@@ -17,15 +17,17 @@
 //! arithmetic), or repairs a body (a field of the wrong type is an error
 //! naming its path; a body of no known API is `unknown_shape`).
 
-mod api;
-mod extract;
+// Modules are public so their rule tables render in rustdoc; the items are
+// re-exported here, and `verity::metadata::*` is the path to use.
+pub mod api;
+pub mod extract;
 mod fields;
-mod otel;
-mod platform;
-mod provider;
-mod response_metadata;
-mod rfc3339;
-mod usage;
+pub mod otel;
+pub mod platform;
+pub mod provider;
+pub mod response_metadata;
+pub mod rfc3339;
+pub mod usage;
 
 pub use api::{detect_api, Api};
 pub use extract::{extract_metadata, extract_metadata_bytes, extract_metadata_with_api};

@@ -141,6 +141,9 @@ fn classify_unprefixed(id: &str) -> ModelIdInfo {
 /// `projects/…/publishers/PUB/models/M`, `publishers/PUB/models/M`,
 /// `models/M`, `tunedmodels/T`; `None` when `id` is not a resource name.
 fn google_resource_name(id: &str) -> Option<ModelIdInfo> {
+    if !id.contains('/') {
+        return None;
+    }
     let parts: Vec<&str> = id.split('/').collect();
     let publisher_model = match parts.as_slice() {
         ["projects", p, "locations", l, "publishers", publisher, "models", model @ ..]
