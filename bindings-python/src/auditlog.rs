@@ -3,7 +3,7 @@
 
 use crate::convert::{self, Doc};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use verity::auditlog::{self, LogEntry, LogEvent, LogVerifier, Timestamp, VerifyOptions};
 
 fn entry_from(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<LogEntry> {
@@ -127,12 +127,17 @@ fn split_lines(bytes: &[u8]) -> Vec<Item> {
 /// reversals, staleness and silent subsystems before `now`, per-subsystem
 /// summaries. `entries`: a list of entry dicts / JSON lines, or the JSONL
 /// text/bytes of a whole log. Runs with the GIL released.
+///
+/// Options (`stale_after_seconds`, `silent_after_seconds`, `require_genesis`,
+/// `checkpoint`, `max_problems`) come as keyword arguments or one `options`
+/// dict; an unknown option is a `ConfigError` naming it (`$.stale_after`).
 #[pyfunction]
-#[pyo3(signature = (entries, now=None, *, options=None))]
+#[pyo3(signature = (entries, now=None, *, options=None, **option_kwargs))]
 pub fn verify_log<'py>(
     entries: &Bound<'py, PyAny>,
     now: Option<&Bound<'py, PyAny>>,
     options: Option<&Bound<'py, PyAny>>,
+    option_kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = entries.py();
     let items = log_items(entries)?;
@@ -145,10 +150,28 @@ pub fn verify_log<'py>(
         }
         None => None,
     };
-    let options = match convert::optional_document(options)? {
-        Some(v) => convert::call(py, || VerifyOptions::from_value(&v))?,
-        None => VerifyOptions::default(),
+    let mut merged = match convert::optional_document(options)? {
+        Some(serde_json::Value::Object(map)) => map,
+        Some(_) => {
+            return Err(crate::errors::raise(
+                py,
+                "invalid_config",
+                "$",
+                "options must be an object",
+            ))
+        }
+        None => serde_json::Map::new(),
     };
+    if let Some(kwargs) = option_kwargs {
+        for (key, value) in kwargs.iter() {
+            let key = convert::string_at(&key, "$")?;
+            let value = convert::value_named(&value, &key)?;
+            merged.insert(key, value);
+        }
+    }
+    let options = convert::call(py, || {
+        VerifyOptions::from_value(&serde_json::Value::Object(merged))
+    })?;
     let report = convert::detached(py, || {
         let mut verifier = LogVerifier::new(options)?;
         for item in &items {

@@ -263,7 +263,10 @@ pub fn classify_many<'py>(
             })
             .collect::<verity::Result<Vec<Outcome>>>()
     })?;
-    Ok(outcomes.into_iter().map(|inner| PyOutcome { inner }).collect())
+    Ok(outcomes
+        .into_iter()
+        .map(|inner| PyOutcome { inner })
+        .collect())
 }
 
 /// Every invariant violation of a persisted run record (`[]`: valid), each
@@ -272,8 +275,9 @@ pub fn classify_many<'py>(
 pub fn check_run_invariants<'py>(record: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let py = record.py();
     let record = match record.cast::<PyOutcome>() {
-        Ok(o) => serde_json::to_value(&o.get().inner)
-            .map_err(|e| crate::errors::raise(py, crate::errors::INTERNAL_KIND, "$", &e.to_string()))?,
+        Ok(o) => serde_json::to_value(&o.get().inner).map_err(|e| {
+            crate::errors::raise(py, crate::errors::INTERNAL_KIND, "$", &e.to_string())
+        })?,
         Err(_) => convert::document(record)?,
     };
     let violations = convert::call(py, || enforcement::check_run_invariants(&record))?;
@@ -300,9 +304,12 @@ pub fn aggregate_outcomes<'py>(outcomes: &Bound<'py, PyAny>) -> PyResult<Bound<'
     let py = outcomes.py();
     let items: Vec<Bound<'py, PyAny>> = match outcomes.cast::<pyo3::types::PyList>() {
         Ok(list) => list.iter().collect(),
-        Err(_) => outcomes.try_iter().map_err(|_| {
-            crate::errors::invalid_input(py, "$.outcomes", "expected a list of outcomes")
-        })?.collect::<PyResult<_>>()?,
+        Err(_) => outcomes
+            .try_iter()
+            .map_err(|_| {
+                crate::errors::invalid_input(py, "$.outcomes", "expected a list of outcomes")
+            })?
+            .collect::<PyResult<_>>()?,
     };
     let parsed = items
         .iter()

@@ -41,14 +41,21 @@ fn optional_data(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Value>> {
     }
 }
 
+/// Applies the keyword options shared by the factories (same order and
+/// paths as the core's JSON operations: metrics, correlation id, resolved).
 fn finish(
     py: Python<'_>,
     result: CoreResult,
     metrics: Option<&Bound<'_, PyAny>>,
     correlation_id: Option<&Bound<'_, PyAny>>,
+    error_resolved: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<ExecutionResult> {
     let metrics = metrics_arg(metrics)?;
     let correlation_id = convert::optional_string(correlation_id, "correlation_id")?;
+    let resolved = match error_resolved.filter(|r| !r.is_none()) {
+        Some(r) => Some(convert::boolean(Some(r), "error_resolved", false)?),
+        None => None,
+    };
     let inner = convert::call(py, || {
         let mut result = match metrics {
             Some(m) => result.with_metrics(m)?,
@@ -57,9 +64,19 @@ fn finish(
         if let Some(id) = correlation_id {
             result = result.with_correlation_id(id);
         }
+        if let Some(resolved) = resolved {
+            result = result.with_error_resolved(resolved)?;
+        }
         Ok(result)
     })?;
     Ok(ExecutionResult { inner })
+}
+
+fn error_arg(py: Python<'_>, error: &Bound<'_, PyAny>) -> PyResult<ErrorInfo> {
+    let value = convert::value_named(error, "error")?;
+    convert::call(py, || {
+        verity::json::from_value::<ErrorInfo>(&value).map_err(|e| e.under("$.error"))
+    })
 }
 
 fn error_info(
@@ -77,15 +94,22 @@ fn error_info(
 impl ExecutionResult {
     /// A success carrying optional `data` (any JSON-compatible value).
     #[staticmethod]
-    #[pyo3(signature = (data=None, *, metrics=None, correlation_id=None))]
+    #[pyo3(signature = (data=None, *, metrics=None, correlation_id=None, error_resolved=None))]
     fn success(
         py: Python<'_>,
         data: Option<&Bound<'_, PyAny>>,
         metrics: Option<&Bound<'_, PyAny>>,
         correlation_id: Option<&Bound<'_, PyAny>>,
+        error_resolved: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let data = optional_data(data)?;
-        finish(py, CoreResult::success(data), metrics, correlation_id)
+        finish(
+            py,
+            CoreResult::success(data),
+            metrics,
+            correlation_id,
+            error_resolved,
+        )
     }
 
     /// A failure with its error `{code, message, retryable}`.
@@ -105,36 +129,34 @@ impl ExecutionResult {
             convert::string(message, "message")?,
             convert::boolean(retryable, "retryable", false)?,
         )?;
-        finish(py, CoreResult::failure(error), metrics, correlation_id)
+        finish(
+            py,
+            CoreResult::failure(error),
+            metrics,
+            correlation_id,
+            None,
+        )
     }
 
     /// A partial result: some `data`, optionally the `error` that stopped
     /// the rest (`{"code", "message", "retryable"?}`).
     #[staticmethod]
-    #[pyo3(signature = (data=None, *, error=None, metrics=None, correlation_id=None))]
+    #[pyo3(signature = (data=None, *, error=None, metrics=None, correlation_id=None, error_resolved=None))]
     fn partial(
         py: Python<'_>,
         data: Option<&Bound<'_, PyAny>>,
         error: Option<&Bound<'_, PyAny>>,
         metrics: Option<&Bound<'_, PyAny>>,
         correlation_id: Option<&Bound<'_, PyAny>>,
+        error_resolved: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let data = optional_data(data)?;
         let error = match error.filter(|e| !e.is_none()) {
-            Some(e) => {
-                let value = convert::value_named(e, "error")?;
-                Some(convert::call(py, || {
-                    verity::json::from_value::<ErrorInfo>(&value).map_err(|e| e.under("$.error"))
-                })?)
-            }
+            Some(e) => Some(error_arg(py, e)?),
             None => None,
         };
-        finish(
-            py,
-            CoreResult::partial(data, error),
-            metrics,
-            correlation_id,
-        )
+        let result = CoreResult::partial(data, error);
+        finish(py, result, metrics, correlation_id, error_resolved)
     }
 
     /// A result from its JSON form (dict, str or bytes), every invariant checked.
@@ -229,6 +251,93 @@ impl ExecutionResult {
             if self.inner.ok() { "True" } else { "False" }
         )
     }
+}
+
+/// `ExecutionResult.from_dict` as a function (the conformance-vector op).
+#[pyfunction]
+pub fn execution_result_from_dict(value: &Bound<'_, PyAny>) -> PyResult<ExecutionResult> {
+    ExecutionResult::from_dict(value)
+}
+
+/// A success (vector op `execution_result_success`).
+#[pyfunction]
+#[pyo3(signature = (data=None, *, metrics=None, correlation_id=None, error_resolved=None))]
+pub fn execution_result_success(
+    py: Python<'_>,
+    data: Option<&Bound<'_, PyAny>>,
+    metrics: Option<&Bound<'_, PyAny>>,
+    correlation_id: Option<&Bound<'_, PyAny>>,
+    error_resolved: Option<&Bound<'_, PyAny>>,
+) -> PyResult<ExecutionResult> {
+    ExecutionResult::success(py, data, metrics, correlation_id, error_resolved)
+}
+
+/// A failure from its error dict `{code, message, retryable?}` (vector op
+/// `execution_result_failure`; a missing error is `missing_field` at `$.error`).
+#[pyfunction]
+#[pyo3(signature = (error=None, *, metrics=None, correlation_id=None, error_resolved=None))]
+pub fn execution_result_failure(
+    py: Python<'_>,
+    error: Option<&Bound<'_, PyAny>>,
+    metrics: Option<&Bound<'_, PyAny>>,
+    correlation_id: Option<&Bound<'_, PyAny>>,
+    error_resolved: Option<&Bound<'_, PyAny>>,
+) -> PyResult<ExecutionResult> {
+    let error = match error.filter(|e| !e.is_none()) {
+        Some(e) => error_arg(py, e)?,
+        None => {
+            return Err(crate::errors::to_py(
+                py,
+                &verity::Error::missing_field("$.error"),
+            ))
+        }
+    };
+    finish(
+        py,
+        CoreResult::failure(error),
+        metrics,
+        correlation_id,
+        error_resolved,
+    )
+}
+
+/// A partial result (vector op `execution_result_partial`).
+#[pyfunction]
+#[pyo3(signature = (data=None, *, error=None, metrics=None, correlation_id=None, error_resolved=None))]
+pub fn execution_result_partial(
+    py: Python<'_>,
+    data: Option<&Bound<'_, PyAny>>,
+    error: Option<&Bound<'_, PyAny>>,
+    metrics: Option<&Bound<'_, PyAny>>,
+    correlation_id: Option<&Bound<'_, PyAny>>,
+    error_resolved: Option<&Bound<'_, PyAny>>,
+) -> PyResult<ExecutionResult> {
+    ExecutionResult::partial(py, data, error, metrics, correlation_id, error_resolved)
+}
+
+/// The envelope of a result given as an `ExecutionResult` or its JSON form
+/// (errors in it are located under `$.result`).
+#[pyfunction]
+#[pyo3(signature = (result, *, version, correlation_id=None, extra=None))]
+pub fn envelope_from_result<'py>(
+    result: &Bound<'py, PyAny>,
+    version: &Bound<'py, PyAny>,
+    correlation_id: Option<&Bound<'py, PyAny>>,
+    extra: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = result.py();
+    let result = match result.cast::<ExecutionResult>() {
+        Ok(r) => r.get().inner.clone(),
+        Err(_) => {
+            let value = convert::document(result)?;
+            convert::call(py, || {
+                CoreResult::from_value(&value).map_err(|e| e.under("$.result"))
+            })?
+        }
+    };
+    let meta = meta(py, version, correlation_id, extra)?;
+    let envelope = convert::call(py, || Envelope::from_result(&result, meta))?;
+    convert::output(py, &envelope)
 }
 
 fn meta(
@@ -370,7 +479,8 @@ pub fn classify_failure<'py>(
     let value = convert::document(signal)?;
     let now = rfc3339(py, now, "$.now")?;
     let failure = convert::call(py, || {
-        let signal: FailureSignal = verity::json::from_value(&value)?;
+        let signal: FailureSignal =
+            verity::json::from_value(&value).map_err(|e| e.under("$.signal"))?;
         outcome::classify_failure(&signal, now)
     })?;
     convert::output(py, &failure)
@@ -409,6 +519,11 @@ pub fn decide_retry<'py>(
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<ExecutionResult>()?;
+    m.add_function(wrap_pyfunction!(execution_result_from_dict, m)?)?;
+    m.add_function(wrap_pyfunction!(execution_result_success, m)?)?;
+    m.add_function(wrap_pyfunction!(execution_result_failure, m)?)?;
+    m.add_function(wrap_pyfunction!(execution_result_partial, m)?)?;
+    m.add_function(wrap_pyfunction!(envelope_from_result, m)?)?;
     m.add_function(wrap_pyfunction!(data_envelope, m)?)?;
     m.add_function(wrap_pyfunction!(error_envelope, m)?)?;
     m.add_function(wrap_pyfunction!(parse_envelope, m)?)?;

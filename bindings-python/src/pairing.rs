@@ -128,9 +128,9 @@ fn config_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<CoreConfig> {
             }
             let py = o.py();
             let doc = convert::document(o)?;
-            convert::call(py, || {
-                CoreConfig::from_value(&doc).map_err(|e| e.under("$.config"))
-            })
+            // Paths are those of the config document (`$.auto_pair_score`),
+            // as in the conformance vectors.
+            convert::call(py, || CoreConfig::from_value(&doc))
         }
     }
 }

@@ -79,7 +79,7 @@ def test_config_from_env_mapping(monkeypatch: pytest.MonkeyPatch) -> None:
         (lambda: verity.pair({"images": [{"id": "a", "view": "top"}]}), verity.VerityError, "$.images[0].view"),
         (lambda: verity.pair({"images": [{"id": "a"}]}), verity.VerityError, None),
         (lambda: verity.pair(b"{"), verity.InvalidJsonError, "$"),
-        (lambda: verity.pair([], {"nope": 1}), verity.ConfigError, "$.config.nope"),
+        (lambda: verity.pair([], {"nope": 1}), verity.ConfigError, "$.nope"),
         (lambda: verity.pair([], None, {"decisions": "x"}), verity.VerityError, None),
         (lambda: verity.verify_contract([], 5), verity.VerityError, None),
     ],

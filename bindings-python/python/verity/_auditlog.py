@@ -35,8 +35,11 @@ def verify_log(
     now: Optional[str] = None,
     *,
     options: Optional[JsonInput] = None,
+    **option_kwargs: Any,
 ) -> VerifyReport:
     """Verifies a hash-chained log (entry dicts / JSON lines, or JSONL text or
     bytes of a whole log); ``now`` (RFC 3339) enables the staleness and
-    silent-subsystem checks. Runs with the GIL released."""
-    return build(VerifyReport, _verity.verify_log(entries, now, options=options))
+    silent-subsystem checks. Options (``stale_after_seconds``,
+    ``silent_after_seconds``, ``require_genesis``, ``checkpoint``,
+    ``max_problems``) as keywords or an ``options`` dict. Runs with the GIL released."""
+    return build(VerifyReport, _verity.verify_log(entries, now, options=options, **option_kwargs))

@@ -44,6 +44,11 @@ __all__ = [
     "decide",
     "inline_urls",
     "ExecutionResult",
+    "execution_result_from_dict",
+    "execution_result_success",
+    "execution_result_failure",
+    "execution_result_partial",
+    "envelope_from_result",
     "data_envelope",
     "error_envelope",
     "parse_envelope",
@@ -212,7 +217,11 @@ def inline_urls(text: str) -> list[str]: ...
 class ExecutionResult:
     @staticmethod
     def success(
-        data: Any = None, *, metrics: Optional[Mapping[str, float]] = None, correlation_id: Optional[str] = None
+        data: Any = None,
+        *,
+        metrics: Optional[Mapping[str, float]] = None,
+        correlation_id: Optional[str] = None,
+        error_resolved: Optional[bool] = None,
     ) -> ExecutionResult: ...
     @staticmethod
     def failure(
@@ -230,6 +239,7 @@ class ExecutionResult:
         error: Optional[Mapping[str, Any]] = None,
         metrics: Optional[Mapping[str, float]] = None,
         correlation_id: Optional[str] = None,
+        error_resolved: Optional[bool] = None,
     ) -> ExecutionResult: ...
     @staticmethod
     def from_dict(value: _JsonInput) -> ExecutionResult: ...
@@ -256,6 +266,36 @@ class ExecutionResult:
     ) -> dict[str, Any]: ...
     def __eq__(self, value: object, /) -> bool: ...
 
+def execution_result_from_dict(value: _JsonInput) -> ExecutionResult: ...
+def execution_result_success(
+    data: Any = None,
+    *,
+    metrics: Optional[Mapping[str, float]] = None,
+    correlation_id: Optional[str] = None,
+    error_resolved: Optional[bool] = None,
+) -> ExecutionResult: ...
+def execution_result_failure(
+    error: Optional[Mapping[str, Any]] = None,
+    *,
+    metrics: Optional[Mapping[str, float]] = None,
+    correlation_id: Optional[str] = None,
+    error_resolved: Optional[bool] = None,
+) -> ExecutionResult: ...
+def execution_result_partial(
+    data: Any = None,
+    *,
+    error: Optional[Mapping[str, Any]] = None,
+    metrics: Optional[Mapping[str, float]] = None,
+    correlation_id: Optional[str] = None,
+    error_resolved: Optional[bool] = None,
+) -> ExecutionResult: ...
+def envelope_from_result(
+    result: Union[ExecutionResult, _JsonInput],
+    *,
+    version: str,
+    correlation_id: Optional[str] = None,
+    extra: Optional[Mapping[str, Any]] = None,
+) -> dict[str, Any]: ...
 def data_envelope(
     data: Any, *, version: str, correlation_id: Optional[str] = None, extra: Optional[Mapping[str, Any]] = None
 ) -> dict[str, Any]: ...
@@ -279,7 +319,11 @@ def decide_retry(
 def append_log_entry(previous: Optional[_JsonInput], event: _JsonInput) -> dict[str, Any]: ...
 def append_log_entries(previous: Optional[_JsonInput], events: Sequence[_JsonInput]) -> list[dict[str, Any]]: ...
 def verify_log(
-    entries: Union[Sequence[_JsonInput], str, bytes], now: Optional[str] = None, *, options: Optional[_JsonInput] = None
+    entries: Union[Sequence[_JsonInput], str, bytes],
+    now: Optional[str] = None,
+    *,
+    options: Optional[_JsonInput] = None,
+    **option_kwargs: Any,
 ) -> dict[str, Any]: ...
 def is_failure_event(event: str, payload: Any = None) -> bool: ...
 
