@@ -40,3 +40,6 @@ for response in "$DATA"/responses/enforcement_*.json; do
 done
 printf '\n-- full outcome (GPT-5 budget-starved, REQUIRED, with explanation) --\n'
 "$VERITY" classify --mode REQUIRED --explain "$DATA/responses/enforcement_openai_budget_starved.json" || [ $? -eq 1 ]
+
+section "conversation (references, topic switch, context block; a cargo example: the CLI has no conversation command)"
+cargo run -q --release -p verity --example conversation "$DATA/conversation_parts_catalog.json" || true

@@ -250,7 +250,8 @@ const BLIND_FLOOR: f64 = 0.84;
 /// The fresh set was written after the blind-set fixes. First run: 85.7%
 /// (18 of 20 references right, 1 spurious) — the honest estimate. One rule
 /// was then removed because the spec forbids guessing (a plural with no
-/// plural antecedent fell back to a singular one); nothing else was tuned.
+/// plural antecedent fell back to a singular one): 90.5%. Later, `its` typed
+/// for `it's` (one of its misses) was handled: 95.0%, so no longer blind.
 #[test]
 fn fresh_resolution_accuracy_is_reported() {
     let (accuracy, cases) = accuracy_of("tests/golden/conversation/fresh.json");
@@ -261,4 +262,20 @@ fn fresh_resolution_accuracy_is_reported() {
     );
 }
 
-const FRESH_FLOOR: f64 = 0.85;
+const FRESH_FLOOR: f64 = 0.95;
+
+/// The second fresh set was written after every rule change and never tuned
+/// on. First run: 63.2%; 66.7% (12 of 17 right, 1 spurious) after moving one
+/// expectation filed under the wrong turn. That is the current honest
+/// estimate; the floor is it.
+#[test]
+fn fresh2_resolution_accuracy_is_reported() {
+    let (accuracy, cases) = accuracy_of("tests/golden/conversation/fresh2.json");
+    assert!(cases >= 15);
+    assert!(
+        accuracy >= FRESH2_FLOOR,
+        "accuracy {accuracy:.3} below the first-run {FRESH2_FLOOR}"
+    );
+}
+
+const FRESH2_FLOOR: f64 = 0.66;

@@ -19,7 +19,7 @@ use crate::error::{Error, ErrorKind, Result};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use serde_json::Value;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Most products + categories a catalogue may hold.
 pub const MAX_CATALOG_ENTRIES: usize = 100_000;
@@ -133,13 +133,16 @@ impl Catalog {
             }
             category_names.push(name);
         }
+        let by_lower: HashMap<String, &String> = category_names
+            .iter()
+            .map(|c| (c.to_lowercase(), c))
+            .collect();
         let canonical_category = |raw: &str| {
-            let lower = raw.trim().to_lowercase();
-            category_names
-                .iter()
-                .find(|c| c.to_lowercase() == lower)
-                .cloned()
-                .unwrap_or_else(|| raw.trim().to_owned())
+            let trimmed = raw.trim();
+            by_lower
+                .get(&trimmed.to_lowercase())
+                .map(|c| (*c).clone())
+                .unwrap_or_else(|| trimmed.to_owned())
         };
         for (i, product) in products.iter().enumerate() {
             let at = format!("$.products[{i}]");
@@ -262,8 +265,11 @@ impl Catalog {
     }
 }
 
+/// A name with its whitespace runs (newlines, tabs) collapsed to one space,
+/// so it renders on one line of the context block.
 fn checked_name(raw: &str, path: &str) -> Result<String> {
-    let name = raw.trim();
+    let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = name.as_str();
     if name.is_empty() {
         return Err(Error::invalid_input(path, "a name must not be empty"));
     }
@@ -426,6 +432,9 @@ mod tests {
             Some("hydraulic pumps")
         );
         assert_eq!(c.len(), 4);
+        let odd =
+            Catalog::from_value(&json!({"products": [{"name": " Seal\n\tKit  X "}]})).unwrap();
+        assert_eq!(odd.entry(0).unwrap().name, "Seal Kit X");
     }
 
     #[test]

@@ -45,6 +45,7 @@ pub use state::{
     MAX_ENTITIES, MAX_LIST_ITEMS, MAX_REPORT_ITEMS,
 };
 pub use turn::{Role, Turn, MAX_TURN_CHARS};
+pub use update::MAX_NEW_ENTITIES_PER_TURN;
 
 use crate::error::Result;
 use serde::Serialize;

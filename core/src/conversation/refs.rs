@@ -6,11 +6,15 @@
 //!   singular reference restricted to items of that category.
 //! - plural: `they`, `them`, `these`, `those` (`+ ones`), and
 //!   `these`/`those` + a category noun (`those pumps`), restricted likewise.
-//! - ordinal: `the first|second|third|fourth|fifth|1st…5th|last` followed by
-//!   `one`, a clause break, a verb/preposition, or a category noun.
+//! - plural also: `both` (not `both of`, not before a name: `both the HP-200
+//!   and…` is two mentions), `both pumps`.
+//! - ordinal: `the first|second|third|fourth|fifth|1st…5th|last|former|latter`
+//!   and `the other` (the member of a two-item list not being talked about),
+//!   followed by `one`, a clause break, a verb/preposition, or a category noun.
 //!
 //! Not references (documented heuristics, tested): expletive `it` (`is it
-//! possible`, `it seems`, `it depends`); `that` as a relative pronoun or
+//! possible`, `it seems`, `it depends`, `it's been a week`; also `its` typed
+//! for `it's`); `that` as a relative pronoun or
 //! conjunction (`a pump that can…`, `I think that…`): right after a mention, two
 //! words after an article, after a verb of saying/thinking, or before a
 //! subject word; `this`/`that` followed by any other noun; remarks about the
@@ -27,6 +31,8 @@ pub(crate) enum Pointer {
     Plural,
     /// 1-based position in the last list; 0 means the last member.
     Ordinal(usize),
+    /// `the other one`: the member of a two-item list not being talked about.
+    Other,
 }
 
 /// A reference phrase over words `[start, end)`.
@@ -80,7 +86,11 @@ const IDIOM_NEXT: [&str; 21] = [
     "cool",
     "enough",
 ];
-const SKIPPABLE_AUX: [&str; 5] = ["is", "s", "was", "would", "be"];
+const SKIPPABLE_AUX: [&str; 7] = ["is", "s", "was", "would", "be", "been", "has"];
+const DURATION_NEXT: [&str; 12] = [
+    "a", "an", "ages", "days", "weeks", "months", "over", "too", "long", "forever", "nearly",
+    "almost",
+];
 const AUX_BEFORE: [&str; 14] = [
     "is", "was", "are", "has", "have", "does", "did", "do", "will", "can", "could", "would",
     "should", "s",
@@ -201,7 +211,9 @@ const PRONOUN_FOLLOWERS: [&str; 71] = [
     "covers",
     "require",
 ];
-const ORDINALS: [(&str, usize); 11] = [
+const ORDINALS: [(&str, usize); 13] = [
+    ("former", 1),
+    ("latter", 0),
     ("first", 1),
     ("second", 2),
     ("third", 3),
@@ -230,6 +242,9 @@ pub(crate) fn phrases(words: &[Word], mentions: &[Found]) -> Vec<Phrase> {
         (f.kind == EntityKind::Category && f.start == i).then_some(m)
     };
     let lower = |i: usize| words.get(i).map(|w| w.lower.as_str()).unwrap_or("");
+    // The first count of two or more outside mentions (`I'll take 2`).
+    let first_count = (0..words.len())
+        .find(|&k| in_mention[k].is_none() && number(&words[k]).is_some_and(|n| n >= 2));
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -242,7 +257,25 @@ pub(crate) fn phrases(words: &[Word], mentions: &[Found]) -> Vec<Phrase> {
         let mut phrase: Option<(usize, Pointer, Option<usize>)> = None;
         match w {
             "it" if !expletive(words, i) => phrase = Some((i + 1, Pointer::Singular, None)),
-            "its" => phrase = Some((i + 1, Pointer::Singular, None)),
+            // `its` is also typed for `it's` (`its been a week`): same expletive test.
+            "its" if !expletive(words, i) => phrase = Some((i + 1, Pointer::Singular, None)),
+            // `they both`, `them both`: a floating quantifier, not a second reference.
+            "both"
+                if !matches!(
+                    before(1),
+                    "they" | "them" | "these" | "those" | "we" | "you" | "us"
+                ) =>
+            {
+                if let Some(m) = category_at(i + 1) {
+                    phrase = Some((mentions[m].end, Pointer::Plural, Some(m)));
+                } else if !matches!(
+                    lower(i + 1),
+                    "of" | "the" | "a" | "an" | "my" | "your" | "our"
+                ) && in_mention.get(i + 1).copied().flatten().is_none()
+                {
+                    phrase = Some((i + 1, Pointer::Plural, None));
+                }
+            }
             "they" | "them" => phrase = Some((i + 1, Pointer::Plural, None)),
             "these" | "those" => {
                 if let Some(m) = category_at(i + 1) {
@@ -263,25 +296,31 @@ pub(crate) fn phrases(words: &[Word], mentions: &[Found]) -> Vec<Phrase> {
                 }
             }
             "the" => {
-                if let Some((_, n)) = ORDINALS.iter().find(|(o, _)| *o == lower(i + 1)) {
+                let pointer = match lower(i + 1) {
+                    "other" => Some(Pointer::Other),
+                    word => ORDINALS
+                        .iter()
+                        .find(|(o, _)| *o == word)
+                        .map(|(_, n)| Pointer::Ordinal(*n)),
+                };
+                if let Some(pointer) = pointer {
                     let next = i + 2;
                     if lower(next) == "one" {
-                        phrase = Some((next + 1, Pointer::Ordinal(*n), None));
+                        phrase = Some((next + 1, pointer, None));
                     } else if let Some(m) = category_at(next) {
-                        phrase = Some((mentions[m].end, Pointer::Ordinal(*n), Some(m)));
+                        phrase = Some((mentions[m].end, pointer, Some(m)));
                     } else if words[i + 1].break_after
                         || PRONOUN_FOLLOWERS.contains(&lower(next))
                         || lower(next) == "of"
                     {
-                        phrase = Some((next, Pointer::Ordinal(*n), None));
+                        phrase = Some((next, pointer, None));
                     }
                 }
             }
             _ => {}
         }
         if let Some((end, pointer, consumed)) = phrase {
-            let counted = (0..i)
-                .any(|k| in_mention[k].is_none() && number(&words[k]).is_some_and(|n| n >= 2))
+            let counted = first_count.is_some_and(|k| k < i)
                 || (before(1) == "of" && i >= 2 && number(&words[i - 2]).is_some());
             out.push(Phrase {
                 start: i,
@@ -309,12 +348,17 @@ pub(crate) fn phrases(words: &[Word], mentions: &[Found]) -> Vec<Phrase> {
 /// `it` that points at nothing (`is it possible`, `it seems`, `it depends`).
 fn expletive(words: &[Word], i: usize) -> bool {
     let mut j = i + 1;
-    while j < words.len() && j <= i + 2 && SKIPPABLE_AUX.contains(&words[j].lower.as_str()) {
+    let mut been = false;
+    while j < words.len() && j <= i + 3 && SKIPPABLE_AUX.contains(&words[j].lower.as_str()) {
+        been |= words[j].lower == "been";
         j += 1;
     }
-    words
-        .get(j)
-        .is_some_and(|w| EXPLETIVE_NEXT.contains(&w.lower.as_str()))
+    words.get(j).is_some_and(|w| {
+        let next = w.lower.as_str();
+        EXPLETIVE_NEXT.contains(&next)
+            // `it's been a week`, `it has been ages`: time, not a thing.
+            || (been && (DURATION_NEXT.contains(&next) || number(w).is_some()))
+    })
 }
 
 /// `that's all`, `that is fine`, `this is great`: about the exchange, not a thing.
@@ -384,11 +428,18 @@ mod tests {
         assert_eq!(texts("Tell me about the first."), ["the first"]);
         assert_eq!(texts("has that shipped? I'll take that."), ["that", "that"]);
         assert_eq!(texts("what is its weight"), ["its"]);
+        assert_eq!(
+            texts("I'll take both. And the other one? The latter is fine"),
+            ["both", "the other one", "the latter"]
+        );
+        assert_eq!(texts("both of them, both the"), ["them"]);
+        assert_eq!(texts("are they both in stock"), ["they"]);
     }
 
     #[test]
     fn skips_non_references() {
         assert!(texts("Is it possible to ship? It depends.").is_empty());
+        assert!(texts("its been a week, it's been 3 days, it has been ages").is_empty());
         assert!(texts("I think that you need a part that fits").is_empty());
         assert!(texts("the first time, the last week").is_empty());
         assert!(texts("those who ask").is_empty());

@@ -64,9 +64,10 @@ impl QuantityMention {
 pub enum ReferenceKind {
     /// `it`, `its`, `this`, `that`, `this one`, `that one`, `that valve`.
     Singular,
-    /// `they`, `them`, `these`, `those`, `those pumps`.
+    /// `they`, `them`, `these`, `those`, `both`, `those pumps`.
     Plural,
-    /// `the first one` … `the fifth one`, `the last one`.
+    /// `the first one` … `the fifth one`, `the last one`, `the former`,
+    /// `the latter`, `the other one`: a member of the last list.
     Ordinal,
 }
 

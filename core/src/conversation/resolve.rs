@@ -12,7 +12,10 @@
 //!   product) when the turn counts before the phrase (`I'll take 2, do you
 //!   ship them?`, `two of those`); otherwise a plural never points at one
 //!   singular thing (`can you add them` after one hose stays unresolved).
-//! - ordinal (`the second one`, `the last one`): that member of the last list.
+//! - ordinal (`the second one`, `the last one`, `the latter`): that member of
+//!   the last list. `the other one`: in a two-item list, the member not
+//!   mentioned (or pointed at) most recently; a tie is broken by the focus,
+//!   otherwise `ambiguous`.
 //! - a category noun in the phrase (`that valve`, `those pumps`) keeps only
 //!   items of that category.
 //!
@@ -161,6 +164,24 @@ impl Work {
                     .and_then(|i| list.get(i))
                     .map(|k| vec![k.clone()])
                     .ok_or(UnresolvedReason::OutOfRange)
+            }
+            Pointer::Other => {
+                let (_, list) = self
+                    .latest_list(category)
+                    .ok_or(UnresolvedReason::NoAntecedent)?;
+                let [a, b] = list.as_slice() else {
+                    return Err(UnresolvedReason::Ambiguous);
+                };
+                let turn = |k: &String| self.entity(k).map_or(0, |e| e.last_mention_turn);
+                let current = match turn(a).cmp(&turn(b)) {
+                    std::cmp::Ordering::Greater => a,
+                    std::cmp::Ordering::Less => b,
+                    std::cmp::Ordering::Equal => match &self.focus {
+                        Some(f) if f == a || f == b => f,
+                        _ => return Err(UnresolvedReason::Ambiguous),
+                    },
+                };
+                Ok(vec![if current == a { b.clone() } else { a.clone() }])
             }
             Pointer::Plural => {
                 // (turn, preference within a turn, outcome): the most recent wins.

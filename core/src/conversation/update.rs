@@ -26,6 +26,11 @@ use super::text::words;
 use super::turn::{Role, Turn};
 use crate::error::{Error, Result};
 
+/// New entities one turn may add (the first in text order); only
+/// [`MAX_ENTITIES`] survive pruning anyway, and this keeps a 16 KiB turn of
+/// part numbers linear.
+pub const MAX_NEW_ENTITIES_PER_TURN: usize = 64;
+
 const COUNT_WORDS: [&str; 14] = [
     "x", "units", "unit", "pcs", "pieces", "packs", "pack", "tubs", "bottles", "boxes", "tubes",
     "items", "more", "of",
@@ -93,6 +98,11 @@ pub(crate) fn apply(
         if take_mention {
             let f = explicit[m];
             m += 1;
+            let known = work.entities.iter().any(|e| e.key == f.key);
+            if !known && work.entities.len() >= previous.entities.len() + MAX_NEW_ENTITIES_PER_TURN
+            {
+                continue;
+            }
             touch(&mut work.entities, f, index, base, f.plural);
             work.turn_mentions.push(f.key.clone());
             subjects.push((f.start, f.key.clone()));
@@ -134,34 +144,13 @@ pub(crate) fn apply(
         entities: work.entities,
         last_turn: None,
     };
-    let mut topic_switch = false;
     let mut previous_topic = None;
     if turn.role() == Role::User {
         next.focus =
             focus_of(&next, &subjects).or(next.focus.take().filter(|_| subjects.is_empty()));
-        // The first item the user names or points at; a category only when no item.
-        let subject_entities: Vec<&Entity> = subjects
-            .iter()
-            .filter_map(|(_, k)| next.entity(k))
-            .collect();
-        let new_topic = subject_entities
-            .iter()
-            .find(|e| e.kind != EntityKind::Category)
-            .or(subject_entities.first())
-            .map(|e| e.topic());
-        if let Some(topic) = new_topic {
-            if let Some(old) = next.topic.as_ref().filter(|old| old.key != topic.key) {
-                topic_switch = true;
-                previous_topic = Some(old.clone());
-                for e in &mut next.entities {
-                    if e.topic().key == old.key && e.last_mention_turn != index {
-                        e.salience /= 2;
-                    }
-                }
-            }
-            next.topic = Some(topic);
-        }
+        previous_topic = move_topic(&mut next, &subjects, index);
     }
+    let topic_switch = previous_topic.is_some();
     if turn.role() == Role::Assistant {
         if let Some(answer) = answer_to_category_question(&previous, &next, &report_mentions) {
             next.focus = Some(answer);
@@ -185,6 +174,33 @@ pub(crate) fn apply(
         previous_topic,
     });
     Ok(next)
+}
+
+/// Sets the topic from what a user turn is about: the first item it names
+/// or points at, else the first category. Returns the old topic on a
+/// switch, after halving the salience of the old topic's entities.
+fn move_topic(
+    next: &mut ConversationState,
+    subjects: &[(usize, String)],
+    turn: u64,
+) -> Option<super::state::Topic> {
+    let subject_entities: Vec<&Entity> = subjects
+        .iter()
+        .filter_map(|(_, k)| next.entity(k))
+        .collect();
+    let topic = subject_entities
+        .iter()
+        .find(|e| e.kind != EntityKind::Category)
+        .or(subject_entities.first())
+        .map(|e| e.topic())?;
+    let old = next.topic.replace(topic.clone());
+    let old = old.filter(|old| old.key != topic.key)?;
+    for e in &mut next.entities {
+        if e.topic().key == old.key && e.last_mention_turn != turn {
+            e.salience /= 2;
+        }
+    }
+    Some(old)
 }
 
 /// Records a mention (or a resolved reference) of an entity.
@@ -216,7 +232,7 @@ fn resolve_phrase(work: &mut Work, p: &Phrase, turn: u64) -> Resolution {
     let kind = match p.pointer {
         Pointer::Singular => super::report::ReferenceKind::Singular,
         Pointer::Plural => super::report::ReferenceKind::Plural,
-        Pointer::Ordinal(_) => super::report::ReferenceKind::Ordinal,
+        Pointer::Ordinal(_) | Pointer::Other => super::report::ReferenceKind::Ordinal,
     };
     let mut targets = Vec::new();
     if let Ok(keys) = &outcome {
@@ -255,15 +271,20 @@ fn quantities(
     resolutions: &[(usize, Resolution)],
     entities: &mut [Entity],
 ) -> Vec<QuantityMention> {
-    let covered = |i: usize| {
-        explicit.iter().any(|f| f.start <= i && i < f.end)
-            || refs.iter().any(|p| p.start <= i && i < p.end)
-    };
+    // Per word: covered by a mention or phrase; index of the mention starting there.
+    let mut covered = vec![false; ws.len()];
+    let mut mention_start: Vec<Option<usize>> = vec![None; ws.len()];
+    for (m, f) in explicit.iter().enumerate() {
+        covered[f.start..f.end].iter_mut().for_each(|c| *c = true);
+        mention_start[f.start] = Some(m);
+    }
+    for p in refs {
+        covered[p.start..p.end].iter_mut().for_each(|c| *c = true);
+    }
+    let covered = |i: usize| covered.get(i).copied().unwrap_or(false);
     let mention_at = |i: usize| {
-        explicit
-            .iter()
-            .find(|f| f.start == i)
-            .map(|f| vec![f.key.clone()])
+        let m = mention_start.get(i).copied().flatten()?;
+        explicit.get(m).map(|f| vec![f.key.clone()])
     };
     let resolved_at = |i: usize| {
         resolutions
