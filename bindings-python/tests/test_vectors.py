@@ -31,11 +31,18 @@ DOCUMENT_ARGS: dict[str, tuple[str, ...]] = {
     "classify_many": ("responses",),
     "check_run_invariants": ("record",),
     "extract_metadata": ("response",),
+    "provider_version_key": ("response",),
+    "otel_attributes": ("response",),
     "detect_api": ("response",),
     "canonical_json": ("value",),
     "template_config_hash": ("config",),
     "pair": ("analysis", "config", "decisions"),
     "verify_contract": ("analysis", "pairing"),
+    "execution_result_from_dict": ("value",),
+    "envelope_from_result": ("result",),
+    "classify_failure": ("signal",),
+    "decide_retry": ("failure",),
+    "append_log_entry": ("previous", "event"),
 }
 
 
