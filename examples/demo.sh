@@ -43,3 +43,14 @@ printf '\n-- full outcome (GPT-5 budget-starved, REQUIRED, with explanation) --\
 
 section "conversation (references, topic switch, context block; a cargo example: the CLI has no conversation command)"
 cargo run -q --release -p verity --example conversation "$DATA/conversation_parts_catalog.json" || true
+
+section "audit log"
+LOG_DIR="$(mktemp -d)"
+"$VERITY" log append "$DATA/events.jsonl" --to "$LOG_DIR/log.jsonl"
+echo "-- verify the sealed log (10 entries, the jobs subsystem has been silent for 7 minutes):"
+"$VERITY" log verify "$LOG_DIR/log.jsonl" --now 2025-10-01T09:10:00Z --silent-after jobs=300 \
+  | grep -E '^  "(ok|entries)"|^      "(kind|subsystem|message)"' || true
+echo "-- the same log with one payload edited (approval granted by someone else):"
+sed 's/ops-oncall/mallory/' "$LOG_DIR/log.jsonl" > "$LOG_DIR/tampered.jsonl"
+"$VERITY" log verify "$LOG_DIR/tampered.jsonl" | grep -E '^  "ok"|^      "(kind|line|seq|message)"' || true
+rm -rf "$LOG_DIR"

@@ -20,6 +20,7 @@
 
 pub mod error;
 pub mod json;
+pub mod time;
 
 pub mod auditlog;
 pub mod conversation;

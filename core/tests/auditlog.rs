@@ -1,84 +1,12 @@
-//! Audit log: append, the hash format, and tamper detection with positions.
+//! Audit log: append, the hash format, clean logs, malformed input, options.
 
+mod auditlog_support;
+
+use auditlog_support::*;
 use serde_json::{json, Value};
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use verity::auditlog::*;
 use verity::ErrorKind;
-
-const SUBSYSTEMS: [&str; 4] = ["executor", "governance", "sentinel", "jobs"];
-
-fn event(i: u64) -> LogEvent {
-    let second = 1_759_310_043 + i; // 2025-10-01T09:14:03Z + i s
-    let t = Timestamp::from_unix(second as i64, 0).unwrap().to_rfc3339();
-    LogEvent {
-        id: (i % 3 == 0).then(|| format!("evt-{i}")),
-        timestamp: t,
-        subsystem: SUBSYSTEMS[(i % 4) as usize].to_owned(),
-        event: if i % 10 == 7 {
-            "action.failed"
-        } else {
-            "action.executed"
-        }
-        .to_owned(),
-        payload: json!({"n": i, "tier": "tier_2"}),
-    }
-}
-
-fn build_log(n: u64) -> Vec<LogEntry> {
-    let mut log: Vec<LogEntry> = Vec::with_capacity(n as usize);
-    for i in 0..n {
-        let entry = append_log_entry(log.last(), &event(i)).unwrap();
-        log.push(entry);
-    }
-    log
-}
-
-fn verify(log: &[LogEntry]) -> VerifyReport {
-    verify_entries(log, &VerifyOptions::default(), None).unwrap()
-}
-
-/// (kind, index) of every problem, in report order.
-fn located(report: &VerifyReport) -> Vec<(ProblemKind, Option<u64>)> {
-    report.problems.iter().map(|p| (p.kind, p.index)).collect()
-}
-
-/// Re-seals entries from `from` on, as a forger who controls the file would.
-fn reseal(log: &mut [LogEntry], from: usize, edit: impl Fn(&mut LogEvent, usize)) {
-    for i in from..log.len() {
-        let e = &log[i];
-        let mut ev = LogEvent {
-            id: e.id().map(str::to_owned),
-            timestamp: e.timestamp().to_owned(),
-            subsystem: e.subsystem().to_owned(),
-            event: e.event().to_owned(),
-            payload: e.payload().clone(),
-        };
-        edit(&mut ev, i);
-        let value = entry_value(i.checked_sub(1).map(|p| &log[p]), &ev);
-        log[i] = LogEntry::from_value(&value).unwrap();
-    }
-}
-
-/// An entry built by hand from the documented byte format (no reuse of
-/// `append_log_entry`), without the ordering checks append enforces.
-fn entry_value(previous: Option<&LogEntry>, ev: &LogEvent) -> Value {
-    let seq = previous.map_or(0, |p| p.seq() + 1);
-    let prev_hash = previous.map_or([0u8; 32], |p| *p.hash());
-    let mut object = json!({
-        "seq": seq, "timestamp": ev.timestamp, "subsystem": ev.subsystem,
-        "event": ev.event, "payload": ev.payload, "prev_hash": hex::encode(prev_hash),
-    });
-    if let Some(id) = &ev.id {
-        object["id"] = json!(id);
-    }
-    let mut hasher = Sha256::new();
-    hasher.update(b"verity.auditlog.v1\0");
-    hasher.update(prev_hash);
-    hasher.update(verity::dedup::canonical_json(&object).unwrap());
-    object["hash"] = json!(hex::encode(hasher.finalize()));
-    object
-}
 
 #[test]
 fn append_matches_the_documented_byte_format() {
@@ -200,121 +128,6 @@ fn clean_log_of_100k_entries_verifies() {
 }
 
 #[test]
-fn edited_payload_is_a_hash_mismatch_at_that_entry() {
-    let mut values: Vec<Value> = build_log(10)
-        .iter()
-        .map(|e| serde_json::to_value(e).unwrap())
-        .collect();
-    values[4]["payload"]["n"] = json!(400);
-    let report = verify_log(&values, &VerifyOptions::default(), None).unwrap();
-    assert_eq!(located(&report), [(ProblemKind::HashMismatch, Some(4))]);
-    assert_eq!(report.problems[0].seq, Some(4));
-    // Re-sealing the edited entry moves the break to the next link.
-    let mut log = build_log(10);
-    reseal(&mut log[..5], 4, |ev, _| ev.payload = json!({"n": 400}));
-    assert_eq!(located(&verify(&log)), [(ProblemKind::BrokenLink, Some(5))]);
-}
-
-#[test]
-fn deleted_entry_is_a_gap_and_a_broken_link() {
-    let mut log = build_log(10);
-    log.remove(6);
-    let report = verify(&log);
-    assert_eq!(
-        located(&report),
-        [
-            (ProblemKind::BrokenLink, Some(6)),
-            (ProblemKind::SequenceGap, Some(6))
-        ]
-    );
-    assert_eq!(
-        report.problems[1].message,
-        "expected seq 6 after 5, found 7"
-    );
-}
-
-#[test]
-fn reordered_entries_are_located() {
-    let mut log = build_log(10);
-    log.swap(3, 4);
-    let report = verify(&log);
-    let kinds = located(&report);
-    assert!(
-        kinds.contains(&(ProblemKind::SequenceGap, Some(3))),
-        "{kinds:?}"
-    );
-    assert!(
-        kinds.contains(&(ProblemKind::SequenceGap, Some(4))),
-        "{kinds:?}"
-    );
-    assert!(
-        kinds.contains(&(ProblemKind::TimestampReversal, Some(4))),
-        "{kinds:?}"
-    );
-    assert!(
-        kinds.contains(&(ProblemKind::BrokenLink, Some(5))),
-        "{kinds:?}"
-    );
-    assert!(
-        kinds.iter().all(|(_, i)| (3..=5).contains(&i.unwrap())),
-        "{kinds:?}"
-    );
-}
-
-#[test]
-fn rewound_timestamp_is_a_reversal_even_when_resealed() {
-    let mut log = build_log(10);
-    reseal(&mut log, 5, |ev, i| {
-        if i == 5 {
-            ev.timestamp = "2025-10-01T09:00:00Z".into();
-        }
-    });
-    let report = verify(&log);
-    assert_eq!(
-        located(&report),
-        [(ProblemKind::TimestampReversal, Some(5))]
-    );
-}
-
-#[test]
-fn spliced_logs_break_at_the_seam() {
-    let a = build_log(10);
-    let mut b = build_log(10);
-    reseal(&mut b, 0, |ev, _| ev.subsystem = "other".into());
-    let spliced: Vec<LogEntry> = a[..6].iter().chain(&b[6..]).cloned().collect();
-    assert_eq!(
-        located(&verify(&spliced)),
-        [(ProblemKind::BrokenLink, Some(6))]
-    );
-}
-
-#[test]
-fn truncation_at_either_end_is_detected() {
-    let log = build_log(10);
-    let head_cut = verify(&log[3..]);
-    assert_eq!(located(&head_cut), [(ProblemKind::TruncatedStart, Some(0))]);
-    let options = VerifyOptions {
-        checkpoint: Some(Checkpoint {
-            seq: 9,
-            hash: log[9].hash_hex(),
-        }),
-        ..Default::default()
-    };
-    assert!(verify_entries(&log, &options, None).unwrap().ok);
-    let tail_cut = verify_entries(&log[..7], &options, None).unwrap();
-    assert_eq!(located(&tail_cut), [(ProblemKind::TruncatedEnd, None)]);
-    assert_eq!(tail_cut.problems[0].seq, Some(6));
-    // A rewritten history no longer matches the anchored hash.
-    let mut rewritten = log.clone();
-    reseal(&mut rewritten, 2, |ev, _| ev.payload = json!("rewritten"));
-    let report = verify_entries(&rewritten, &options, None).unwrap();
-    assert_eq!(
-        located(&report),
-        [(ProblemKind::CheckpointMismatch, Some(9))]
-    );
-}
-
-#[test]
 fn malformed_lines_are_reported_and_verification_continues() {
     let log = build_log(6);
     let mut lines: Vec<Vec<u8>> = log.iter().map(|e| serde_json::to_vec(e).unwrap()).collect();
@@ -341,6 +154,20 @@ fn malformed_lines_are_reported_and_verification_continues() {
         report.problems[1].message
     );
     assert_eq!((report.entries, report.lines), (5, 8));
+}
+
+#[test]
+fn oversized_lines_are_malformed_not_parsed() {
+    let mut verifier = LogVerifier::new(VerifyOptions::default()).unwrap();
+    let huge = format!("{{\"payload\": \"{}\"}}", "x".repeat(8 * 1024 * 1024));
+    verifier.push_line(huge.as_bytes());
+    let report = verifier.finish(None);
+    assert_eq!(located(&report), [(ProblemKind::MalformedEntry, Some(0))]);
+    assert!(
+        report.problems[0].message.starts_with("too_large"),
+        "{}",
+        report.problems[0].message
+    );
 }
 
 #[test]
@@ -416,4 +243,28 @@ fn options_from_json_are_validated() {
     );
     let e = VerifyOptions::from_value(&json!({"stale_after": 1})).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidConfig);
+}
+
+proptest::proptest! {
+    /// The sealed hash equals the documented format computed from scratch,
+    /// whatever the strings hold (plain ASCII fast path or escapes).
+    #[test]
+    fn append_hash_matches_the_reference_for_any_strings(
+        id in proptest::option::of(".{0,12}"),
+        subsystem in ".{1,12}",
+        name in ".{1,12}",
+        text in ".{0,20}",
+    ) {
+        let ev = LogEvent {
+            id,
+            timestamp: "2025-10-01T09:14:03Z".into(),
+            subsystem,
+            event: name,
+            payload: json!({"text": text, "n": 1}),
+        };
+        let first = append_log_entry(None, &ev).unwrap();
+        proptest::prop_assert_eq!(serde_json::to_value(&first).unwrap(), entry_value(None, &ev));
+        let second = append_log_entry(Some(&first), &ev).unwrap();
+        proptest::prop_assert_eq!(serde_json::to_value(&second).unwrap(), entry_value(Some(&first), &ev));
+    }
 }

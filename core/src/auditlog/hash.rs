@@ -44,8 +44,22 @@ pub(crate) struct HashedFields<'a> {
     pub prev_hash: &'a [u8; 32],
 }
 
-fn canonical_string(s: &str) -> Result<Vec<u8>> {
-    crate::dedup::canonical_json(&Value::String(s.to_owned()))
+/// Appends the RFC 8785 form of a JSON string. Printable ASCII other than
+/// `"` and `\` is never escaped by RFC 8785, so such a string is written
+/// directly in quotes; anything else goes through
+/// [`crate::dedup::canonical_json`].
+fn push_canonical_string(out: &mut Vec<u8>, s: &str) -> Result<()> {
+    let plain = s
+        .bytes()
+        .all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\');
+    if plain {
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(&crate::dedup::canonical_json(&Value::String(s.to_owned()))?);
+    }
+    Ok(())
 }
 
 /// The RFC 8785 text of the entry without its hash (the part after the
@@ -53,23 +67,34 @@ fn canonical_string(s: &str) -> Result<Vec<u8>> {
 pub(crate) fn canonical_entry(f: &HashedFields<'_>) -> Result<Vec<u8>> {
     let mut out = Vec::with_capacity(256);
     out.extend_from_slice(b"{\"event\":");
-    out.extend_from_slice(&canonical_string(f.event)?);
+    push_canonical_string(&mut out, f.event)?;
     if let Some(id) = f.id {
         out.extend_from_slice(b",\"id\":");
-        out.extend_from_slice(&canonical_string(id)?);
+        push_canonical_string(&mut out, id)?;
     }
     out.extend_from_slice(b",\"payload\":");
     out.extend_from_slice(&crate::dedup::canonical_json(f.payload)?);
     out.extend_from_slice(b",\"prev_hash\":\"");
-    out.extend_from_slice(hex::encode(f.prev_hash).as_bytes());
+    out.extend_from_slice(&hex64(f.prev_hash));
     out.extend_from_slice(b"\",\"seq\":");
     out.extend_from_slice(f.seq.to_string().as_bytes());
     out.extend_from_slice(b",\"subsystem\":");
-    out.extend_from_slice(&canonical_string(f.subsystem)?);
+    push_canonical_string(&mut out, f.subsystem)?;
     out.extend_from_slice(b",\"timestamp\":");
-    out.extend_from_slice(&canonical_string(f.timestamp)?);
+    push_canonical_string(&mut out, f.timestamp)?;
     out.push(b'}');
     Ok(out)
+}
+
+/// 32 bytes as 64 lowercase hex characters.
+pub(crate) fn hex64(bytes: &[u8; 32]) -> [u8; 64] {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = [0u8; 64];
+    for (pair, byte) in out.chunks_exact_mut(2).zip(bytes) {
+        pair[0] = DIGITS[usize::from(byte >> 4)];
+        pair[1] = DIGITS[usize::from(byte & 0x0f)];
+    }
+    out
 }
 
 /// SHA-256 of the domain tag, the raw previous hash and the canonical entry.
@@ -95,13 +120,13 @@ mod tests {
                 id,
                 timestamp: "2025-10-01T09:14:03Z",
                 subsystem: "payments\u{1F600}",
-                event: "charge.failed",
+                event: "charge \"failed\"\\\n\u{7f}",
                 payload: &payload,
                 prev_hash: &[0xab; 32],
             };
             let mut object = json!({
                 "seq": 42, "timestamp": "2025-10-01T09:14:03Z",
-                "subsystem": "payments\u{1F600}", "event": "charge.failed",
+                "subsystem": "payments\u{1F600}", "event": "charge \"failed\"\\\n\u{7f}",
                 "payload": payload, "prev_hash": hex::encode([0xab; 32]),
             });
             if let Some(id) = id {

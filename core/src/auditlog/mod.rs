@@ -21,15 +21,16 @@
 
 mod entry;
 pub mod hash;
+pub mod json_ops;
+mod report;
 mod summary;
-pub mod timestamp;
-mod verify;
 
+mod verify;
+mod view;
+
+pub use crate::time::Timestamp;
 pub use entry::{append_log_entry, LogEntry, LogEvent};
 pub use hash::{GENESIS_HASH, HASH_DOMAIN, MAX_SEQ};
+pub use report::{Checkpoint, Problem, ProblemKind, VerifyOptions, VerifyReport};
 pub use summary::{is_failure_event, SubsystemSummary};
-pub use timestamp::Timestamp;
-pub use verify::{
-    verify_entries, verify_log, Checkpoint, LogVerifier, Problem, ProblemKind, VerifyOptions,
-    VerifyReport,
-};
+pub use verify::{verify_entries, verify_log, LogVerifier};

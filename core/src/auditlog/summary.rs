@@ -9,7 +9,7 @@
 //! - its payload is an object whose `status` is the string `failure`,
 //!   `failed` or `error` (ASCII case-insensitive), or whose `ok` is `false`.
 
-use super::timestamp::Timestamp;
+use crate::time::Timestamp;
 use serde::Serialize;
 use serde_json::Value;
 

@@ -28,145 +28,15 @@
 //! stream order, then the end-of-stream ones; at most `max_problems` are
 //! kept (`problems_omitted` counts the rest; `problem_counts` is complete).
 
-use super::entry::{parse_hex_hash, LogEntry};
-use super::hash::GENESIS_HASH;
+use super::entry::LogEntry;
+use super::hash::{entry_hash, HashedFields, GENESIS_HASH};
+use super::report::{Problem, ProblemKind, VerifyOptions, VerifyReport};
 use super::summary::{is_failure_event, SubsystemSummary};
-use super::timestamp::Timestamp;
-use crate::error::{Error, ErrorKind, Result};
-use serde::{Deserialize, Serialize};
+use super::view::EntryView;
+use crate::error::{Error, Result};
+use crate::time::Timestamp;
 use serde_json::Value;
 use std::collections::BTreeMap;
-
-/// A trusted `(seq, hash)` pair recorded earlier (e.g. anchored elsewhere).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Checkpoint {
-    /// Sequence number of the anchored entry.
-    pub seq: u64,
-    /// Its hash, 64 lowercase hex characters.
-    pub hash: String,
-}
-
-/// What to check beyond the chain itself.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct VerifyOptions {
-    /// `stale_log` when the newest entry is older than this before `now`.
-    pub stale_after_seconds: Option<u64>,
-    /// Per-subsystem silence thresholds (seconds).
-    pub silent_after_seconds: BTreeMap<String, u64>,
-    /// The first entry must be a genesis entry (default true).
-    pub require_genesis: bool,
-    /// A trusted earlier head; detects tail truncation and rewrites.
-    pub checkpoint: Option<Checkpoint>,
-    /// Most problems kept in the report (default 10 000).
-    pub max_problems: u64,
-}
-
-impl Default for VerifyOptions {
-    fn default() -> Self {
-        VerifyOptions {
-            stale_after_seconds: None,
-            silent_after_seconds: BTreeMap::new(),
-            require_genesis: true,
-            checkpoint: None,
-            max_problems: 10_000,
-        }
-    }
-}
-
-impl VerifyOptions {
-    /// Parses options from JSON; errors are `invalid_config` naming the field.
-    pub fn from_value(value: &Value) -> Result<Self> {
-        let options: VerifyOptions = crate::json::from_value(value)
-            .map_err(|e| Error::new(ErrorKind::InvalidConfig, e.path(), e.message()))?;
-        options.validate()?;
-        Ok(options)
-    }
-
-    fn validate(&self) -> Result<()> {
-        match &self.checkpoint {
-            Some(cp) if parse_hex_hash(&cp.hash).is_none() => Err(Error::new(
-                ErrorKind::InvalidConfig,
-                "$.checkpoint.hash",
-                "expected 64 lowercase hex characters",
-            )),
-            _ => Ok(()),
-        }
-    }
-}
-
-/// The kind of a verification problem.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProblemKind {
-    /// Not JSON, or not an entry.
-    MalformedEntry,
-    /// Stored hash ≠ recomputed hash: the entry was altered.
-    HashMismatch,
-    /// `prev_hash` ≠ the previous entry's hash.
-    BrokenLink,
-    /// `seq` ≠ previous + 1 (deleted, duplicated or reordered entries).
-    SequenceGap,
-    /// Timestamp earlier than the previous entry's.
-    TimestampReversal,
-    /// Timestamp is not RFC 3339.
-    InvalidTimestamp,
-    /// The first entry is not a genesis entry.
-    TruncatedStart,
-    /// The log ends before the checkpoint's seq.
-    TruncatedEnd,
-    /// The entry at the checkpoint's seq has another hash (or is missing).
-    CheckpointMismatch,
-    /// No entry within the staleness threshold before `now`.
-    StaleLog,
-    /// A subsystem has been silent longer than its threshold.
-    SilentSubsystem,
-}
-
-/// One problem, located.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Problem {
-    /// What is wrong.
-    pub kind: ProblemKind,
-    /// 0-based position of the pushed item (`null` for end-of-stream problems).
-    pub index: Option<u64>,
-    /// 1-based line (`index + 1`).
-    pub line: Option<u64>,
-    /// Sequence number of the entry, when known.
-    pub seq: Option<u64>,
-    /// The subsystem concerned (`silent_subsystem`), else `null`.
-    pub subsystem: Option<String>,
-    /// Human-readable detail.
-    pub message: String,
-}
-
-/// The verification report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct VerifyReport {
-    /// No problem found.
-    pub ok: bool,
-    /// Well-formed entries checked.
-    pub entries: u64,
-    /// Items pushed (lines, blank and malformed included).
-    pub lines: u64,
-    /// Seq of the first well-formed entry.
-    pub first_seq: Option<u64>,
-    /// Seq of the last well-formed entry.
-    pub last_seq: Option<u64>,
-    /// Stored hash of the last well-formed entry (the head to anchor).
-    pub last_hash: Option<String>,
-    /// Newest valid timestamp in the log (UTC).
-    pub newest_timestamp: Option<Timestamp>,
-    /// Number of problems per kind (complete even when some are omitted).
-    pub problem_counts: BTreeMap<ProblemKind, u64>,
-    /// Problems in stream order, then end-of-stream problems.
-    pub problems: Vec<Problem>,
-    /// Problems not listed because of `max_problems`.
-    pub problems_omitted: u64,
-    /// Activity and failures per subsystem, by name.
-    pub subsystems: BTreeMap<String, SubsystemSummary>,
-}
 
 struct Previous {
     seq: u64,
@@ -212,15 +82,27 @@ impl LogVerifier {
     }
 
     /// Pushes one raw JSONL line (without its newline). Blank lines only
-    /// advance the position.
+    /// advance the position; a line over the core's 8 MiB input limit is a
+    /// `malformed_entry` (`too_large`).
     pub fn push_line(&mut self, line: &[u8]) {
         if line.iter().all(u8::is_ascii_whitespace) {
             self.position += 1;
             return;
         }
-        match LogEntry::from_json_line(line) {
-            Ok(entry) => self.push_entry(&entry),
-            Err(e) => self.push_malformed(&e),
+        if line.len() > crate::json::Limits::DEFAULT_MAX_BYTES {
+            let limits = crate::json::Limits::default();
+            if let Err(e) = crate::json::check_limits(line, limits) {
+                self.push_malformed(&e);
+                return;
+            }
+        }
+        match serde_json::from_slice::<EntryView<'_>>(line) {
+            Ok(view) => self.check(&view.fields(), view.hash()),
+            // Re-parse only to name the field at fault.
+            Err(fast) => match LogEntry::from_json_line(line) {
+                Err(e) => self.push_malformed(&e),
+                Ok(_) => self.push_malformed(&crate::json::from_serde_error(&fast)),
+            },
         }
     }
 
@@ -246,19 +128,23 @@ impl LogVerifier {
 
     /// Pushes one typed entry.
     pub fn push_entry(&mut self, entry: &LogEntry) {
+        self.check(&entry.fields(), entry.hash());
+    }
+
+    fn check(&mut self, entry: &HashedFields<'_>, stored: &[u8; 32]) {
         let index = self.position;
         self.position += 1;
-        let seq = entry.seq();
+        let seq = entry.seq;
         let at = Some(index);
-        match entry.compute_hash() {
-            Ok(hash) if hash == *entry.hash() => {}
+        match entry_hash(entry) {
+            Ok(hash) if hash == *stored => {}
             Ok(hash) => self.problem_at(
                 ProblemKind::HashMismatch,
                 at,
                 seq,
                 format!(
                     "stored hash {} but the entry hashes to {}",
-                    entry.hash_hex(),
+                    hex::encode(stored),
                     hex::encode(hash)
                 ),
             ),
@@ -267,7 +153,7 @@ impl LogVerifier {
         match &self.previous {
             None if self.options.require_genesis
                 && !self.after_malformed
-                && (seq != 0 || *entry.prev_hash() != GENESIS_HASH) =>
+                && (seq != 0 || *entry.prev_hash != GENESIS_HASH) =>
             {
                 self.problem_at(
                     ProblemKind::TruncatedStart,
@@ -275,20 +161,20 @@ impl LogVerifier {
                     seq,
                     format!(
                         "the first entry is not a genesis entry (seq {seq}, prev_hash {})",
-                        hex::encode(entry.prev_hash())
+                        hex::encode(entry.prev_hash)
                     ),
                 );
             }
             Some(prev) if !self.after_malformed => {
                 let (prev_seq, prev_hash) = (prev.seq, prev.hash);
-                if *entry.prev_hash() != prev_hash {
+                if *entry.prev_hash != prev_hash {
                     self.problem_at(
                         ProblemKind::BrokenLink,
                         at,
                         seq,
                         format!(
                             "prev_hash {} is not the previous entry's hash {}",
-                            hex::encode(entry.prev_hash()),
+                            hex::encode(entry.prev_hash),
                             hex::encode(prev_hash)
                         ),
                     );
@@ -307,7 +193,7 @@ impl LogVerifier {
             }
             _ => {}
         }
-        let when = match Timestamp::parse_rfc3339(entry.timestamp(), "$.timestamp") {
+        let when = match Timestamp::parse_rfc3339(entry.timestamp, "$.timestamp") {
             Ok(when) => Some(when),
             Err(e) => {
                 self.problem_at(
@@ -336,32 +222,28 @@ impl LogVerifier {
         if let Some(cp) = &self.options.checkpoint {
             if cp.seq == seq {
                 self.checkpoint_seen = true;
-                if cp.hash != entry.hash_hex() {
+                if cp.hash != hex::encode(stored) {
                     let message = format!(
                         "checkpoint says {} but the entry has {}",
                         cp.hash,
-                        entry.hash_hex()
+                        hex::encode(stored)
                     );
                     self.problem_at(ProblemKind::CheckpointMismatch, at, seq, message);
                 }
             }
         }
-        let failure = is_failure_event(entry.event(), entry.payload());
-        match self.subsystems.get_mut(entry.subsystem()) {
+        let failure = is_failure_event(entry.event, entry.payload);
+        match self.subsystems.get_mut(entry.subsystem) {
             Some(summary) => summary.record(seq, when, failure),
             None => {
                 let mut summary = SubsystemSummary::new(seq);
                 summary.record(seq, when, failure);
-                self.subsystems
-                    .insert(entry.subsystem().to_owned(), summary);
+                self.subsystems.insert(entry.subsystem.to_owned(), summary);
             }
         }
         self.entries += 1;
         self.first_seq.get_or_insert(seq);
-        self.previous = Some(Previous {
-            seq,
-            hash: *entry.hash(),
-        });
+        self.previous = Some(Previous { seq, hash: *stored });
         if when.is_some() {
             self.previous_time = when;
             self.newest = self.newest.max(when);

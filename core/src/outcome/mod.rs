@@ -16,6 +16,7 @@
 mod aggregate;
 mod envelope;
 mod failure;
+pub mod json_ops;
 mod result;
 mod retry;
 pub mod retry_after;

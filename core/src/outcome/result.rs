@@ -87,10 +87,25 @@ impl ErrorInfo {
     }
 }
 
+/// A non-empty error code (so the deserialisation error names `code`).
+struct Code(String);
+
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let code = String::deserialize(d)?;
+        if code.is_empty() {
+            return Err(serde::de::Error::custom(
+                "error code must be a non-empty string",
+            ));
+        }
+        Ok(Code(code))
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawErrorInfo {
-    code: String,
+    code: Code,
     #[serde(default)]
     message: String,
     #[serde(default)]
@@ -100,8 +115,11 @@ struct RawErrorInfo {
 impl<'de> Deserialize<'de> for ErrorInfo {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let raw = RawErrorInfo::deserialize(d)?;
-        ErrorInfo::new(raw.code, raw.message, raw.retryable)
-            .map_err(|e| serde::de::Error::custom(e.message()))
+        Ok(ErrorInfo {
+            code: raw.code.0,
+            message: raw.message,
+            retryable: raw.retryable,
+        })
     }
 }
 

@@ -13,7 +13,10 @@
 //!
 //! A server-requested wait (`failure.retry_after_ms`) is honoured as a
 //! minimum: `delay = min(cap, max(delay, retry_after_ms))` — so the cap bounds
-//! every delay, Retry-After included. Delays are whole milliseconds (floor).
+//! every delay, Retry-After included (OpenAI's SDK instead gives up when
+//! Retry-After exceeds 120 s; a host that wants that compares
+//! `failure.retry_after_ms()` with its own limit first). Delays are whole
+//! milliseconds (floor).
 //! A budget-starved run is retried at once (delay 0 unless Retry-After says
 //! otherwise) with `increase_budget: true`.
 //!

@@ -90,11 +90,11 @@ pub fn parse_imf_fixdate(text: &str) -> Option<Timestamp> {
     };
     let (day, year) = (num(5..7)?, num(12..16)?);
     let (hour, minute, second) = (num(17..19)?, num(20..22)?, num(23..25)?);
-    let days_in_month = crate::auditlog::timestamp::days_in_month(year, month);
+    let days_in_month = crate::time::days_in_month(year, month);
     if day < 1 || day > days_in_month || hour > 23 || minute > 59 || second > 60 {
         return None;
     }
-    let days = crate::auditlog::timestamp::days_from_civil(year, month, day);
+    let days = crate::time::days_from_civil(year, month, day);
     // 1970-01-01 was a Thursday (index 3 with Monday = 0).
     if (days + 3).rem_euclid(7) as usize != weekday {
         return None;
