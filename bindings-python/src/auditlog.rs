@@ -4,6 +4,7 @@
 use crate::convert::{self, Doc};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
+use std::sync::Mutex;
 use verity::auditlog::{self, LogEntry, LogEvent, LogVerifier, Timestamp, VerifyOptions};
 
 fn entry_from(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<LogEntry> {
@@ -141,15 +142,26 @@ pub fn verify_log<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = entries.py();
     let items = log_items(entries)?;
-    let now = match now.filter(|n| !n.is_none()) {
-        Some(n) => {
-            let text = convert::string(n, "now")?;
-            Some(convert::call(py, || {
-                Timestamp::parse_rfc3339(&text, "$.now")
-            })?)
+    let now = now_arg(py, now)?;
+    let options = options_from(py, options, option_kwargs)?;
+    let report = convert::detached(py, || {
+        let mut verifier = LogVerifier::new(options)?;
+        for item in &items {
+            match item {
+                Item::Line(line) => verifier.push_line(line),
+                Item::Value(v) => verifier.push_value(v),
+            }
         }
-        None => None,
-    };
+        Ok(verifier.finish(now))
+    })?;
+    convert::output(py, &report)
+}
+
+fn options_from(
+    py: Python<'_>,
+    options: Option<&Bound<'_, PyAny>>,
+    option_kwargs: Option<&Bound<'_, PyDict>>,
+) -> PyResult<VerifyOptions> {
     let mut merged = match convert::optional_document(options)? {
         Some(serde_json::Value::Object(map)) => map,
         Some(_) => {
@@ -169,20 +181,128 @@ pub fn verify_log<'py>(
             merged.insert(key, value);
         }
     }
-    let options = convert::call(py, || {
+    convert::call(py, || {
         VerifyOptions::from_value(&serde_json::Value::Object(merged))
-    })?;
-    let report = convert::detached(py, || {
-        let mut verifier = LogVerifier::new(options)?;
-        for item in &items {
-            match item {
-                Item::Line(line) => verifier.push_line(line),
-                Item::Value(v) => verifier.push_value(v),
-            }
+    })
+}
+
+fn now_arg(py: Python<'_>, now: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Timestamp>> {
+    match now.filter(|n| !n.is_none()) {
+        Some(n) => {
+            let text = convert::string(n, "now")?;
+            Ok(Some(convert::call(py, || {
+                Timestamp::parse_rfc3339(&text, "$.now")
+            })?))
         }
-        Ok(verifier.finish(now))
-    })?;
-    convert::output(py, &report)
+        None => Ok(None),
+    }
+}
+
+/// Streaming log verification for logs of any length: push JSONL lines (or
+/// entries) as they are read, then `finish(now)` once. Each push is O(1)
+/// memory; `push_lines` takes a batch with the GIL released. After
+/// `finish` the verifier is spent (further calls raise `InvalidInputError`).
+#[pyclass(frozen, module = "verity", name = "LogVerifier")]
+pub struct PyLogVerifier {
+    state: Mutex<Option<LogVerifier>>,
+}
+
+impl PyLogVerifier {
+    /// Runs `f` on the verifier with the GIL released. The lock is only
+    /// ever taken without the GIL, so a thread waiting for it never blocks
+    /// the thread holding it from re-acquiring the GIL (no deadlock).
+    fn with<T: Send>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&mut LogVerifier) -> T + Send,
+    ) -> PyResult<T> {
+        let out = py.detach(|| {
+            let mut guard = self.state.lock().unwrap_or_else(|p| p.into_inner());
+            guard.as_mut().map(f)
+        });
+        out.ok_or_else(|| {
+            crate::errors::invalid_input(py, "$", "this LogVerifier has finished; create a new one")
+        })
+    }
+}
+
+#[pymethods]
+impl PyLogVerifier {
+    /// Options as keywords (`stale_after_seconds`, `silent_after_seconds`,
+    /// `require_genesis`, `checkpoint`, `max_problems`) or one `options` dict.
+    #[new]
+    #[pyo3(signature = (*, options=None, **option_kwargs))]
+    fn new(
+        py: Python<'_>,
+        options: Option<&Bound<'_, PyAny>>,
+        option_kwargs: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Self> {
+        let options = options_from(py, options, option_kwargs)?;
+        let verifier = convert::call(py, || LogVerifier::new(options))?;
+        Ok(PyLogVerifier {
+            state: Mutex::new(Some(verifier)),
+        })
+    }
+
+    /// Pushes one JSONL line (`bytes` or `str`, trailing newline ignored) or
+    /// one entry dict. A malformed line is a finding, not an exception.
+    fn push(&self, item: &Bound<'_, PyAny>) -> PyResult<()> {
+        let py = item.py();
+        match convert::doc(item)? {
+            convert::Doc::Text(text) => {
+                let line = text.strip_suffix(b"\n").unwrap_or(&text);
+                let line = line.strip_suffix(b"\r").unwrap_or(line);
+                self.with(py, |v| v.push_line(line))
+            }
+            convert::Doc::Value(value) => self.with(py, |v| v.push_value(&value)),
+        }
+    }
+
+    /// Pushes many lines/entries (an iterable, e.g. an open binary file)
+    /// in one call, verifying with the GIL released.
+    fn push_lines(&self, items: &Bound<'_, PyAny>) -> PyResult<()> {
+        let py = items.py();
+        let mut batch = Vec::new();
+        for item in items.try_iter()? {
+            let item = item?;
+            batch.push(match convert::doc(&item)? {
+                convert::Doc::Text(text) => {
+                    let line = text.strip_suffix(b"\n").unwrap_or(&text);
+                    let line = line.strip_suffix(b"\r").unwrap_or(line);
+                    Item::Line(line.to_vec())
+                }
+                convert::Doc::Value(v) => Item::Value(v),
+            });
+        }
+        self.with(py, |verifier| {
+            for item in &batch {
+                match item {
+                    Item::Line(line) => verifier.push_line(line),
+                    Item::Value(v) => verifier.push_value(v),
+                }
+            }
+        })
+    }
+
+    /// Ends the stream and returns the report's JSON dict (the same as
+    /// `verify_log(...).to_dict()`); `now` (RFC 3339) enables the staleness
+    /// and silent-subsystem checks.
+    #[pyo3(signature = (now=None))]
+    fn finish<'py>(
+        &self,
+        py: Python<'py>,
+        now: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let now = now_arg(py, now)?;
+        let report = py.detach(|| {
+            let taken = self.state.lock().unwrap_or_else(|p| p.into_inner()).take();
+            taken.map(|verifier| verifier.finish(now))
+        });
+        let report = report.ok_or_else(|| {
+            crate::errors::invalid_input(py, "$", "this LogVerifier has already finished")
+        })?;
+        convert::output(py, &report)
+    }
 }
 
 /// Whether an event counts as a failure in the subsystem summaries.
@@ -206,5 +326,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(append_log_entries, m)?)?;
     m.add_function(wrap_pyfunction!(verify_log, m)?)?;
     m.add_function(wrap_pyfunction!(is_failure_event, m)?)?;
+    m.add_class::<PyLogVerifier>()?;
     Ok(())
 }

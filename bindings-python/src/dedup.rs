@@ -116,6 +116,34 @@ pub fn template_config_hash_many(
         .collect())
 }
 
+/// The normalised config document that `template_config_hash` canonicalises
+/// and hashes (normalisation version included), as a dict.
+#[pyfunction]
+pub fn normalize_template_config<'py>(config: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let py = config.py();
+    let value = match convert::doc(config)? {
+        Doc::Text(text) => convert::call(py, || dedup::parse_strict(&text))?,
+        Doc::Value(v) => v,
+    };
+    let normalized = convert::call(py, || dedup::normalize_template_config(&value))?;
+    convert::output(py, &normalized)
+}
+
+/// A prompt text as the config hash sees it (NFC, LF line ends, trailing
+/// whitespace of lines and surrounding blank lines removed).
+#[pyfunction]
+pub fn normalize_text(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
+    let text = convert::string(text, "text")?;
+    convert::call(py, || Ok(dedup::normalize_text(&text)))
+}
+
+/// The RFC 8785 (ECMAScript) text of a number: `1e+21`, `0.1`, `-0` → `0`.
+#[pyfunction]
+pub fn canonical_number(py: Python<'_>, x: &Bound<'_, PyAny>) -> PyResult<String> {
+    let x = convert::float(x, "x")?;
+    convert::call(py, || dedup::canonical_number(x))
+}
+
 /// SHA-256 hex of the exact UTF-8 bytes of a rendered prompt.
 #[pyfunction]
 pub fn rendered_prompt_sha256(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
@@ -315,6 +343,9 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<TemplateConfigHash>()?;
     m.add_function(wrap_pyfunction!(template_config_hash, m)?)?;
     m.add_function(wrap_pyfunction!(template_config_hash_many, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize_template_config, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize_text, m)?)?;
+    m.add_function(wrap_pyfunction!(canonical_number, m)?)?;
     m.add_function(wrap_pyfunction!(rendered_prompt_sha256, m)?)?;
     m.add_function(wrap_pyfunction!(rendered_prompt_sha256_many, m)?)?;
     m.add_function(wrap_pyfunction!(probe_idempotency_key, m)?)?;

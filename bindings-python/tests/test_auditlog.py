@@ -106,3 +106,39 @@ def test_log_verification_releases_the_gil() -> None:
         return lambda: verity.verify_log(entries, options={"max_problems": 10})
 
     assert_runs_in_parallel(make)
+
+
+def test_streaming_verifier_matches_verify_log(tmp_path: Any) -> None:
+    entries = chain(50)
+    path = tmp_path / "log.jsonl"
+    path.write_text("".join(json.dumps(e) + "\n" for e in entries))
+    verifier = verity.LogVerifier(stale_after_seconds=60)
+    with path.open("rb") as f:
+        verifier.push(f.readline())
+        verifier.push_lines(f)
+    streamed = verifier.finish("2026-11-22T00:00:00Z")
+    whole = verity.verify_log(path.read_bytes(), "2026-11-22T00:00:00Z", stale_after_seconds=60)
+    assert streamed == whole.to_dict()
+    assert streamed["entries"] == 50 and streamed["problem_counts"] == {"stale_log": 1}
+    with pytest.raises(verity.InvalidInputError):
+        verifier.push(json.dumps(entries[0]))
+    with pytest.raises(verity.InvalidInputError):
+        verifier.finish()
+    with pytest.raises(verity.ConfigError) as info:
+        verity.LogVerifier(stale_after=5)
+    assert info.value.path == "$.stale_after"
+
+
+def test_streaming_verifier_is_thread_safe() -> None:
+    import threading
+
+    entries = [json.dumps(e) for e in chain(400)]
+    verifier = verity.LogVerifier()
+    # Interleaved pushes from two threads: every item is counted exactly once.
+    threads = [threading.Thread(target=verifier.push_lines, args=(entries[i::2],)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    report = verifier.finish()
+    assert report["lines"] == 400

@@ -163,3 +163,18 @@ def test_batch_hashing_releases_the_gil() -> None:
 
 def test_dataclasses_module_is_not_needed_for_native_results() -> None:
     assert not dataclasses.is_dataclass(verity.template_config_hash(CONFIG))
+
+
+def test_normalisation_helpers() -> None:
+    normalized = verity.normalize_template_config(CONFIG)
+    assert normalized["country_set"] == ["CH", "DE"]
+    assert "name" not in normalized and normalized["normalization_version"] == 1
+    assert verity.canonical_json(normalized).decode() == verity.template_config_hash(CONFIG).canonical
+    assert verity.normalize_text("  a  \r\nb\t\n\n") == "a\nb"
+    assert verity.canonical_number(1e21) == "1e+21" and verity.canonical_number(-0.0) == "0"
+    with pytest.raises(verity.InvalidJsonError) as info:
+        verity.canonical_number(float("nan"))
+    assert info.value.kind == "invalid_number"
+    with pytest.raises(verity.InvalidInputError) as bad:
+        verity.canonical_number("1")  # type: ignore[arg-type]
+    assert bad.value.path == "$.x"
