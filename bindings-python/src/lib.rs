@@ -9,10 +9,12 @@ mod conversation;
 mod convert;
 mod dedup;
 mod enforcement;
+mod envelope;
 mod errors;
 mod metadata;
 mod outcome;
 mod pairing;
+mod retry;
 
 use pyo3::prelude::*;
 
@@ -26,6 +28,8 @@ fn _verity(m: &Bound<'_, PyModule>) -> PyResult<()> {
     dedup::register(m)?;
     enforcement::register(m)?;
     outcome::register(m)?;
+    envelope::register(m)?;
+    retry::register(m)?;
     auditlog::register(m)?;
     pairing::register(m)?;
     conversation::register(m)?;

@@ -1,17 +1,12 @@
-//! Bindings for `verity::outcome`: the immutable `ExecutionResult`,
-//! `{data, meta}` / `{error, meta}` envelopes, failure classification and
-//! retry decisions.
+//! Bindings for `verity::outcome`: the immutable `ExecutionResult` and its
+//! aggregation (envelopes: `envelope.rs`; retries: `retry.rs`).
 
 use crate::convert;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict};
+use pyo3::types::PyBytes;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use verity::auditlog::Timestamp;
-use verity::outcome::{
-    self, Envelope, ErrorInfo, ExecutionResult as CoreResult, Failure, FailureSignal, Meta,
-    RetryPolicy,
-};
+use verity::outcome::{self, Envelope, ErrorInfo, ExecutionResult as CoreResult};
 
 /// One executor's outcome. Immutable (`frozen`): build with `success`,
 /// `failure`, `partial` or `from_dict`; the invariants (`ok` ⇔ success, a
@@ -19,7 +14,7 @@ use verity::outcome::{
 #[pyclass(frozen, eq, module = "verity", name = "ExecutionResult")]
 #[derive(PartialEq)]
 pub struct ExecutionResult {
-    inner: CoreResult,
+    pub(crate) inner: CoreResult,
 }
 
 fn metrics_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<BTreeMap<String, f64>>> {
@@ -79,7 +74,7 @@ fn error_arg(py: Python<'_>, error: &Bound<'_, PyAny>) -> PyResult<ErrorInfo> {
     })
 }
 
-fn error_info(
+pub(crate) fn error_info(
     py: Python<'_>,
     code: String,
     message: String,
@@ -239,7 +234,7 @@ impl ExecutionResult {
         correlation_id: Option<&Bound<'py, PyAny>>,
         extra: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let meta = meta(py, version, correlation_id, extra)?;
+        let meta = crate::envelope::meta(py, version, correlation_id, extra)?;
         let envelope = convert::call(py, || Envelope::from_result(&self.inner, meta))?;
         convert::output(py, &envelope)
     }
@@ -315,102 +310,6 @@ pub fn execution_result_partial(
     ExecutionResult::partial(py, data, error, metrics, correlation_id, error_resolved)
 }
 
-/// The envelope of a result given as an `ExecutionResult` or its JSON form
-/// (errors in it are located under `$.result`).
-#[pyfunction]
-#[pyo3(signature = (result, *, version, correlation_id=None, extra=None))]
-pub fn envelope_from_result<'py>(
-    result: &Bound<'py, PyAny>,
-    version: &Bound<'py, PyAny>,
-    correlation_id: Option<&Bound<'py, PyAny>>,
-    extra: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let py = result.py();
-    let result = match result.cast::<ExecutionResult>() {
-        Ok(r) => r.get().inner.clone(),
-        Err(_) => {
-            let value = convert::document(result)?;
-            convert::call(py, || {
-                CoreResult::from_value(&value).map_err(|e| e.under("$.result"))
-            })?
-        }
-    };
-    let meta = meta(py, version, correlation_id, extra)?;
-    let envelope = convert::call(py, || Envelope::from_result(&result, meta))?;
-    convert::output(py, &envelope)
-}
-
-fn meta(
-    py: Python<'_>,
-    version: &Bound<'_, PyAny>,
-    correlation_id: Option<&Bound<'_, PyAny>>,
-    extra: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Meta> {
-    let mut meta = Meta::new(convert::string(version, "version")?);
-    if let Some(id) = convert::optional_string(correlation_id, "correlation_id")? {
-        meta = meta.with_correlation_id(id);
-    }
-    if let Some(extra) = extra.filter(|e| !e.is_none()) {
-        let dict = extra.cast::<PyDict>().map_err(|_| {
-            crate::errors::invalid_input(py, "$.meta", "extra must be a dict of JSON values")
-        })?;
-        for (key, value) in dict.iter() {
-            let key = convert::string_at(&key, "$.meta")?;
-            let value = convert::value(&value)
-                .map_err(|e| convert::reroot(py, e, &verity::error::field_path("$.meta", &key)))?;
-            meta = convert::call(py, || meta.clone().with_extra(key, value))?;
-        }
-    }
-    Ok(meta)
-}
-
-/// `{"data": data, "meta": {"correlation_id", "version", ...extra}}`.
-#[pyfunction]
-#[pyo3(signature = (data, *, version, correlation_id=None, extra=None))]
-pub fn data_envelope<'py>(
-    data: &Bound<'py, PyAny>,
-    version: &Bound<'py, PyAny>,
-    correlation_id: Option<&Bound<'py, PyAny>>,
-    extra: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let py = data.py();
-    let data = convert::value_named(data, "data")?;
-    let meta = meta(py, version, correlation_id, extra)?;
-    convert::output(py, &Envelope::data(data, meta))
-}
-
-/// `{"error": {"code", "message", "retryable"}, "meta": {...}}`.
-#[pyfunction]
-#[pyo3(signature = (code, message, *, version, retryable=None, correlation_id=None, extra=None))]
-pub fn error_envelope<'py>(
-    code: &Bound<'py, PyAny>,
-    message: &Bound<'py, PyAny>,
-    version: &Bound<'py, PyAny>,
-    retryable: Option<&Bound<'py, PyAny>>,
-    correlation_id: Option<&Bound<'py, PyAny>>,
-    extra: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let py = code.py();
-    let error = error_info(
-        py,
-        convert::string(code, "code")?,
-        convert::string(message, "message")?,
-        convert::boolean(retryable, "retryable", false)?,
-    )?;
-    let meta = meta(py, version, correlation_id, extra)?;
-    convert::output(py, &Envelope::error(error, meta))
-}
-
-/// Validates an envelope (exactly one of `data`/`error`, plus `meta`) and
-/// returns its normalised JSON form.
-#[pyfunction]
-pub fn parse_envelope<'py>(value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let py = value.py();
-    let value = convert::document(value)?;
-    let envelope = convert::call(py, || Envelope::from_value(&value))?;
-    convert::output(py, &envelope)
-}
-
 fn results_from(py: Python<'_>, results: &Bound<'_, PyAny>) -> PyResult<Vec<CoreResult>> {
     let items: Vec<Bound<'_, PyAny>> = results.try_iter()?.collect::<PyResult<_>>()?;
     items
@@ -438,97 +337,12 @@ pub fn aggregate_results<'py>(results: &Bound<'py, PyAny>) -> PyResult<Bound<'py
     convert::output(py, &summary)
 }
 
-fn rfc3339(
-    py: Python<'_>,
-    obj: Option<&Bound<'_, PyAny>>,
-    path: &str,
-) -> PyResult<Option<Timestamp>> {
-    let Some(obj) = obj.filter(|o| !o.is_none()) else {
-        return Ok(None);
-    };
-    let text = if let Ok(s) = obj.cast::<pyo3::types::PyString>() {
-        s.to_cow()?.into_owned()
-    } else {
-        let datetime = py.import("datetime")?.getattr("datetime")?;
-        if !obj.is_instance(&datetime)? || obj.getattr("tzinfo")?.is_none() {
-            return Err(crate::errors::invalid_input(
-                py,
-                path,
-                "expected RFC 3339 text or a timezone-aware datetime",
-            ));
-        }
-        let utc = py.import("datetime")?.getattr("timezone")?.getattr("utc")?;
-        obj.call_method1("astimezone", (utc,))?
-            .call_method1("strftime", ("%Y-%m-%dT%H:%M:%S.%fZ",))?
-            .extract::<String>()?
-    };
-    convert::call(py, || Timestamp::parse_rfc3339(&text, path)).map(Some)
-}
-
-/// Classifies what the host observed about a failed call (`http_status`,
-/// `error_code`, `timed_out`, `connection_failed`, `budget_starved`,
-/// `retry_after`, `retry_after_ms`) into a failure `{kind, retryable, ...}`.
-/// `now` (RFC 3339 or aware datetime) is needed for an HTTP-date Retry-After.
-#[pyfunction]
-#[pyo3(signature = (signal, now=None))]
-pub fn classify_failure<'py>(
-    signal: &Bound<'py, PyAny>,
-    now: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let py = signal.py();
-    let value = convert::document(signal)?;
-    let now = rfc3339(py, now, "$.now")?;
-    let failure = convert::call(py, || {
-        let signal: FailureSignal =
-            verity::json::from_value(&value).map_err(|e| e.under("$.signal"))?;
-        outcome::classify_failure(&signal, now)
-    })?;
-    convert::output(py, &failure)
-}
-
-/// Retry or give up for `attempt` (retries already made) under `policy` (a
-/// preset name or `{"preset"?, "jitter"?, "base_ms"?, "factor"?, "cap_ms"?,
-/// "max_retries"?, "previous_delay_ms"?}`), for a classified `failure`, with
-/// `random_unit` ∈ [0, 1) drawn by the host.
-#[pyfunction]
-pub fn decide_retry<'py>(
-    policy: &Bound<'py, PyAny>,
-    attempt: &Bound<'py, PyAny>,
-    failure: &Bound<'py, PyAny>,
-    random_unit: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let py = policy.py();
-    let policy = if let Ok(name) = policy.cast::<pyo3::types::PyString>() {
-        Value::String(name.to_cow()?.into_owned())
-    } else {
-        convert::value_named(policy, "policy")?
-    };
-    let attempt = convert::unsigned(attempt, "attempt")?;
-    let failure = convert::document(failure)?;
-    let random_unit = convert::float(random_unit, "random_unit")?;
-    let decision = convert::call(py, || {
-        let policy = RetryPolicy::from_value(&policy)?;
-        let failure: Failure =
-            verity::json::from_value(&failure).map_err(|e| e.under("$.failure"))?;
-        let attempt = u32::try_from(attempt)
-            .map_err(|_| verity::Error::invalid_input("$.attempt", "attempt is too large"))?;
-        outcome::decide_retry(&policy, attempt, &failure, random_unit)
-    })?;
-    convert::output(py, &decision)
-}
-
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<ExecutionResult>()?;
     m.add_function(wrap_pyfunction!(execution_result_from_dict, m)?)?;
     m.add_function(wrap_pyfunction!(execution_result_success, m)?)?;
     m.add_function(wrap_pyfunction!(execution_result_failure, m)?)?;
     m.add_function(wrap_pyfunction!(execution_result_partial, m)?)?;
-    m.add_function(wrap_pyfunction!(envelope_from_result, m)?)?;
-    m.add_function(wrap_pyfunction!(data_envelope, m)?)?;
-    m.add_function(wrap_pyfunction!(error_envelope, m)?)?;
-    m.add_function(wrap_pyfunction!(parse_envelope, m)?)?;
     m.add_function(wrap_pyfunction!(aggregate_results, m)?)?;
-    m.add_function(wrap_pyfunction!(classify_failure, m)?)?;
-    m.add_function(wrap_pyfunction!(decide_retry, m)?)?;
     Ok(())
 }
