@@ -137,17 +137,42 @@ const SIZES: &[&str] = &[
     "120 capsules",
 ];
 
-fn brand_name(i: usize) -> String {
-    let mut s = String::new();
-    let mut x = i + 7;
-    for _ in 0..3 {
-        s.push_str(SYLLABLES[x % SYLLABLES.len()]);
-        x = x / SYLLABLES.len() + 3 * (i % 5) + 1;
+/// Distinct brand names: 3–4 syllables from a seeded walk, pairwise more
+/// than one edit apart (real brands are not each other's OCR typos).
+fn brand_names(count: usize) -> Vec<String> {
+    let mut rng = Rng::new(0xB4A7D);
+    let mut names: Vec<String> = Vec::with_capacity(count);
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut attempts = 0;
+    while names.len() < count && attempts < count * 200 {
+        attempts += 1;
+        let syllables = 3 + rng.below(2);
+        let s: String = (0..syllables).map(|_| *rng.pick(SYLLABLES)).collect();
+        // No other name shares a one-letter-dropped skeleton with this one.
+        let chars: Vec<char> = s.chars().collect();
+        let keys: Vec<String> = (0..chars.len())
+            .map(|k| {
+                chars
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != k)
+                    .map(|(_, c)| *c)
+                    .collect()
+            })
+            .collect();
+        if seen.contains(&s) || keys.iter().any(|k| seen.contains(k)) {
+            continue;
+        }
+        seen.extend(keys);
+        seen.insert(s.clone());
+        let mut c = s.chars();
+        names.push(
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default(),
+        );
     }
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
+    names
 }
 
 #[derive(Clone)]
@@ -225,6 +250,7 @@ fn colour(rng: &mut Rng, base: [u8; 3], jitter: u8) -> String {
 
 fn catalogue_product(
     rng: &mut Rng,
+    names: &[String],
     brand: usize,
     line: usize,
     variant: usize,
@@ -244,7 +270,11 @@ fn catalogue_product(
     ];
     let _ = rng;
     Product {
-        brand: format!("{}{}", brand_name(brand), LEGAL[brand % LEGAL.len()]),
+        brand: format!(
+            "{}{}",
+            names[brand % names.len()],
+            LEGAL[brand % LEGAL.len()]
+        ),
         line,
         variant,
         size,
@@ -261,7 +291,8 @@ fn catalogue_product(
 pub fn generate(images: usize, seed: u64, noise: &Noise) -> (Value, Truth) {
     let mut rng = Rng::new(seed);
     let products = (images * 10 / 23).max(1);
-    let brands = (products / 12).clamp(4, 4000);
+    let names = brand_names((products / 12).clamp(4, 4000));
+    let brands = names.len();
     let mut chosen: HashSet<(usize, usize, usize, usize)> = HashSet::new();
     let mut list = Vec::new();
     while list.len() < products {
@@ -271,7 +302,9 @@ pub fn generate(images: usize, seed: u64, noise: &Noise) -> (Value, Truth) {
         let variant = (brand + line + rng.below(3)) % VARIANTS.len();
         let size = (line + rng.below(2)) % SIZES.len();
         if chosen.insert((brand, line, variant, size)) {
-            list.push(catalogue_product(&mut rng, brand, line, variant, size));
+            list.push(catalogue_product(
+                &mut rng, &names, brand, line, variant, size,
+            ));
         }
         if chosen.len() >= brands * 18 {
             break;

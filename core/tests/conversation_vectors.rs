@@ -234,48 +234,94 @@ fn heldout_resolution_accuracy_is_at_least_95_percent() {
 /// items over categories, an assistant's single answer to a category
 /// question takes the focus, counted plurals may mean units of one product,
 /// `that's all`-style remarks, topic from the first item): 84.6%, which is
-/// therefore no longer a blind figure. The floor guards against regressions.
+/// therefore no longer a blind figure. After the blind2 rules: 88.5%; then
+/// 85.2% (23 of 26, 1 spurious) once comparative picks are reported:
+/// `the cheaper one` is now found and left unresolved, and this set lists
+/// no expectation for it. The floor guards against regressions.
 #[test]
 fn blind_resolution_accuracy_is_reported() {
     let (accuracy, cases) = accuracy_of("tests/golden/conversation/blind.json");
     assert!(cases >= 20);
     assert!(
         accuracy >= BLIND_FLOOR,
-        "accuracy {accuracy:.3} below the first-run {BLIND_FLOOR}"
+        "accuracy {accuracy:.3} below the floor {BLIND_FLOOR}"
     );
 }
 
-const BLIND_FLOOR: f64 = 0.84;
+const BLIND_FLOOR: f64 = 0.85;
 
 /// The fresh set was written after the blind-set fixes. First run: 85.7%
 /// (18 of 20 references right, 1 spurious) — the honest estimate. One rule
 /// was then removed because the spec forbids guessing (a plural with no
 /// plural antecedent fell back to a singular one): 90.5%. Later, `its` typed
 /// for `it's` (one of its misses) was handled: 95.0%, so no longer blind.
+/// After the blind2 rules (a plural over items named in different turns):
+/// 100% (20 of 20).
 #[test]
 fn fresh_resolution_accuracy_is_reported() {
     let (accuracy, cases) = accuracy_of("tests/golden/conversation/fresh.json");
     assert!(cases >= 15);
     assert!(
         accuracy >= FRESH_FLOOR,
-        "accuracy {accuracy:.3} below the first-run {FRESH_FLOOR}"
+        "accuracy {accuracy:.3} below the floor {FRESH_FLOOR}"
     );
 }
 
-const FRESH_FLOOR: f64 = 0.95;
+const FRESH_FLOOR: f64 = 0.99;
 
 /// The second fresh set was written after every rule change and never tuned
 /// on. First run: 63.2%; 66.7% (12 of 17 right, 1 spurious) after moving one
-/// expectation filed under the wrong turn. That is the current honest
-/// estimate; the floor is it.
+/// expectation filed under the wrong turn. After the blind2 rules (`X it
+/// is`, `a tub of those`, `the latter` alone, attached nouns, picks in
+/// words): 88.9% (16 of 17 right, 1 spurious: `the pea one`, resolved
+/// correctly but not listed in this set). Its misses informed those rules,
+/// so it is no longer untuned.
 #[test]
 fn fresh2_resolution_accuracy_is_reported() {
     let (accuracy, cases) = accuracy_of("tests/golden/conversation/fresh2.json");
     assert!(cases >= 15);
     assert!(
         accuracy >= FRESH2_FLOOR,
-        "accuracy {accuracy:.3} below the first-run {FRESH2_FLOOR}"
+        "accuracy {accuracy:.3} below the floor {FRESH2_FLOOR}"
     );
 }
 
-const FRESH2_FLOOR: f64 = 0.66;
+const FRESH2_FLOOR: f64 = 0.88;
+
+/// The second blind set (26 conversations over three catalogues, including
+/// electronics accessories) was written before any further resolver change,
+/// without reading the resolver code (only the README's rule table). First
+/// run: 68.6% (24 of 34 references right, 1 spurious); topic switches exact
+/// in 20/26 conversations. Its misses then drove general rules (see
+/// `conversation_rules.rs`): 79.4% (27 of 34, 0 spurious), topic switches
+/// 24/26 — a tuned figure from here on.
+#[test]
+fn blind2_resolution_accuracy_is_reported() {
+    let (accuracy, cases) = accuracy_of("tests/golden/conversation/blind2.json");
+    assert!(cases >= 20);
+    assert!(
+        accuracy >= BLIND2_FLOOR,
+        "accuracy {accuracy:.3} below the floor {BLIND2_FLOOR}"
+    );
+}
+
+const BLIND2_FLOOR: f64 = 0.79;
+
+/// The third fresh set (18 conversations) was written after the rule
+/// changes the second blind set prompted, and run once before any further
+/// change. First run: 69.6% (16 of 23 references right, 0 spurious); topic
+/// switches exact in 16/18 conversations — the honest estimate after the
+/// blind2 work. Two of its misses then drove a fix (a number hyphenated to
+/// a unit is not a part number) and a rule (a pronoun is not the subject of
+/// its own clause): 78.3% (18 of 23), tuned from here on.
+#[test]
+fn fresh3_resolution_accuracy_is_reported() {
+    let (accuracy, cases) = accuracy_of("tests/golden/conversation/fresh3.json");
+    assert!(cases >= 15);
+    assert!(
+        accuracy >= FRESH3_FLOOR,
+        "accuracy {accuracy:.3} below the floor {FRESH3_FLOOR}"
+    );
+}
+
+const FRESH3_FLOOR: f64 = 0.78;

@@ -9,7 +9,7 @@
 //!   `order number is 90412`). Canonical name: the code upper-cased, without `#`.
 //! - part number / SKU: any other code of 4..=32 characters with at least one
 //!   letter and one digit (`BX-7731`, `A4VG56`), except measurements and
-//!   ordinals (`500mg`, `2kg`, `3rd`). Canonical name: upper-cased as written.
+//!   ordinals (`500mg`, `2kg`, `3rd`, `14-inch`). Canonical name: upper-cased as written.
 //! - catalogue matches win over both (a catalogued SKU is its product).
 //! - a category named right after a product of that category is the
 //!   product's head noun (`the TV-3 tipper valve`), not a second mention;
@@ -46,6 +46,13 @@ const ORDER_FILLERS: [&str; 10] = [
 const UNIT_SUFFIXES: [&str; 27] = [
     "mg", "g", "kg", "ml", "l", "lb", "lbs", "oz", "mm", "cm", "m", "km", "bar", "psi", "v", "w",
     "kw", "hp", "iu", "mcg", "x", "pcs", "st", "nd", "rd", "th", "s",
+];
+
+/// Unit words written after a number and a hyphen (`14-inch`).
+const UNIT_WORDS: [&str; 36] = [
+    "inch", "inches", "in", "foot", "feet", "ft", "metre", "metres", "meter", "meters", "m", "mm",
+    "cm", "litre", "litres", "liter", "l", "ml", "kg", "g", "gram", "grams", "pack", "piece",
+    "port", "way", "volt", "watt", "amp", "hour", "day", "week", "month", "year", "bar", "speed",
 ];
 
 /// All explicit mentions in text order.
@@ -202,6 +209,13 @@ fn sku_at(words: &[Word], start: usize, end: usize) -> Option<String> {
     if !has_letter || !has_digit {
         return None;
     }
+    // `14-inch`, `10-metre`, `2-pack`: a number and a unit, not a part.
+    if end - start == 2
+        && words[start].lower.chars().all(|c| c.is_ascii_digit())
+        && UNIT_WORDS.contains(&words[start + 1].lower.as_str())
+    {
+        return None;
+    }
     if end - start == 1 {
         let lower = &words[start].lower;
         let suffix = lower.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
@@ -274,6 +288,8 @@ mod tests {
             ]
         );
         assert!(names("500mg, 2kg, the 3rd, 10 micron, 1/2 inch, £450, D3").is_empty());
+        assert!(names("a 14-inch laptop, 10-metre hose, a 2-pack").is_empty());
+        assert_eq!(names("PT-550"), [(EntityKind::Sku, "PT-550".to_owned())]);
     }
 
     #[test]

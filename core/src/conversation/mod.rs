@@ -26,12 +26,14 @@
 
 mod catalog;
 mod extract;
+mod lexicon;
 mod refs;
 mod render;
 mod report;
 mod resolve;
 mod state;
 mod text;
+mod topic;
 mod turn;
 mod update;
 

@@ -10,9 +10,18 @@
 //!   and…` is two mentions), `both pumps`.
 //! - ordinal: `the first|second|third|fourth|fifth|1st…5th|last|former|latter`
 //!   and `the other` (the member of a two-item list not being talked about),
-//!   followed by `one`, a clause break, a verb/preposition, or a category noun.
+//!   followed by `one`, a clause break, a verb/preposition, or a category noun;
+//!   `the former`/`the latter` also before any other word except a time or
+//!   text noun (`the latter half`).
 //!
-//! Not references (documented heuristics, tested): expletive `it` (`is it
+//! A count before the phrase (`two of them`, `I'll take 2, …`, and a
+//! container: `a tub of those`) marks it *counted*. A phrase right after a
+//! preposition that follows a mention (`filters for them`, `PV-2231 on it`)
+//! *excludes* that mention: it is what the phrase is attached to, not its
+//! antecedent.
+//!
+//! Not references (documented heuristics, tested): `it is` right after a
+//! name (`GP-45 it is (then)`, a choice confirmed); expletive `it` (`is it
 //! possible`, `it seems`, `it depends`, `it's been a week`; also `its` typed
 //! for `it's`); `that` as a relative pronoun or
 //! conjunction (`a pump that can…`, `I think that…`): right after a mention, two
@@ -21,6 +30,7 @@
 //! exchange (`that's all`, `that is fine`, `this is great`).
 
 use super::extract::{number, Found};
+use super::lexicon::*;
 use super::state::EntityKind;
 use super::text::Word;
 
@@ -33,6 +43,12 @@ pub(crate) enum Pointer {
     Ordinal(usize),
     /// `the other one`: the member of a two-item list not being talked about.
     Other,
+    /// `the pea one`: the one item whose name has that word (`Phrase::descriptor`);
+    /// not a reference at all when no tracked item's name has it.
+    Described,
+    /// `the cheaper one`, `the more expensive one`: a pick by facts (prices,
+    /// sizes) the state does not keep, so never resolved.
+    Compared,
 }
 
 /// A reference phrase over words `[start, end)`.
@@ -49,183 +65,14 @@ pub(crate) struct Phrase {
     pub counted: bool,
     /// Index (in the mention list) of the category noun the phrase consumed.
     pub consumed_mention: Option<usize>,
+    /// Keys the phrase cannot point at: the noun it is attached to by a
+    /// preposition (`filters for them`, `the code PV-2231 on it`) and the
+    /// subject of its own clause (`will the TV-3 work with it`).
+    pub excluded: Vec<String>,
+    /// The word after `the` of a [`Pointer::Described`] or
+    /// [`Pointer::Compared`] phrase (`pea`, `cheaper`, `more`).
+    pub descriptor: Option<String>,
 }
-
-const EXPLETIVE_NEXT: [&str; 10] = [
-    "possible",
-    "impossible",
-    "likely",
-    "unlikely",
-    "necessary",
-    "seems",
-    "appears",
-    "depends",
-    "raining",
-    "matter",
-];
-const IDIOM_NEXT: [&str; 21] = [
-    "all",
-    "it",
-    "everything",
-    "fine",
-    "great",
-    "perfect",
-    "ok",
-    "okay",
-    "right",
-    "correct",
-    "helpful",
-    "brilliant",
-    "lovely",
-    "good",
-    "kind",
-    "fair",
-    "true",
-    "amazing",
-    "awesome",
-    "cool",
-    "enough",
-];
-const SKIPPABLE_AUX: [&str; 7] = ["is", "s", "was", "would", "be", "been", "has"];
-const DURATION_NEXT: [&str; 12] = [
-    "a", "an", "ages", "days", "weeks", "months", "over", "too", "long", "forever", "nearly",
-    "almost",
-];
-const AUX_BEFORE: [&str; 14] = [
-    "is", "was", "are", "has", "have", "does", "did", "do", "will", "can", "could", "would",
-    "should", "s",
-];
-const NOT_PRONOUN_AFTER: [&str; 36] = [
-    "so",
-    "such",
-    "sure",
-    "think",
-    "thought",
-    "know",
-    "knew",
-    "said",
-    "say",
-    "says",
-    "hope",
-    "guess",
-    "believe",
-    "mean",
-    "means",
-    "realise",
-    "realize",
-    "notice",
-    "noticed",
-    "assume",
-    "understand",
-    "heard",
-    "read",
-    "told",
-    "seems",
-    "seem",
-    "glad",
-    "sorry",
-    "aware",
-    "something",
-    "anything",
-    "everything",
-    "nothing",
-    "one",
-    "ones",
-    "someone",
-];
-const ARTICLES: [&str; 7] = ["a", "an", "the", "any", "some", "another", "every"];
-const SUBJECT_AFTER: [&str; 16] = [
-    "i", "you", "we", "they", "he", "she", "it", "my", "your", "our", "the", "a", "an", "there",
-    "these", "those",
-];
-const PRONOUN_FOLLOWERS: [&str; 71] = [
-    "s",
-    "is",
-    "was",
-    "will",
-    "would",
-    "could",
-    "can",
-    "should",
-    "does",
-    "do",
-    "did",
-    "has",
-    "have",
-    "had",
-    "costs",
-    "cost",
-    "come",
-    "comes",
-    "fit",
-    "fits",
-    "work",
-    "works",
-    "include",
-    "includes",
-    "in",
-    "on",
-    "with",
-    "for",
-    "available",
-    "compatible",
-    "ship",
-    "ships",
-    "shipped",
-    "arrive",
-    "arrives",
-    "arrived",
-    "take",
-    "takes",
-    "need",
-    "needs",
-    "weigh",
-    "weighs",
-    "last",
-    "lasts",
-    "suit",
-    "suits",
-    "contain",
-    "contains",
-    "too",
-    "please",
-    "also",
-    "still",
-    "instead",
-    "as",
-    "at",
-    "to",
-    "again",
-    "then",
-    "now",
-    "right",
-    "sounds",
-    "looks",
-    "seems",
-    "be",
-    "go",
-    "goes",
-    "get",
-    "gets",
-    "cover",
-    "covers",
-    "require",
-];
-const ORDINALS: [(&str, usize); 13] = [
-    ("former", 1),
-    ("latter", 0),
-    ("first", 1),
-    ("second", 2),
-    ("third", 3),
-    ("fourth", 4),
-    ("fifth", 5),
-    ("1st", 1),
-    ("2nd", 2),
-    ("3rd", 3),
-    ("4th", 4),
-    ("5th", 5),
-    ("last", 0),
-];
 
 /// Reference phrases in text order.
 pub(crate) fn phrases(words: &[Word], mentions: &[Found]) -> Vec<Phrase> {
@@ -256,7 +103,9 @@ pub(crate) fn phrases(words: &[Word], mentions: &[Found]) -> Vec<Phrase> {
         let before = |k: usize| if i >= k { lower(i - k) } else { "" };
         let mut phrase: Option<(usize, Pointer, Option<usize>)> = None;
         match w {
-            "it" if !expletive(words, i) => phrase = Some((i + 1, Pointer::Singular, None)),
+            "it" if !expletive(words, i) && !choice_made(words, i, &in_mention) => {
+                phrase = Some((i + 1, Pointer::Singular, None))
+            }
             // `its` is also typed for `it's` (`its been a week`): same expletive test.
             "its" if !expletive(words, i) => phrase = Some((i + 1, Pointer::Singular, None)),
             // `they both`, `them both`: a floating quantifier, not a second reference.
@@ -305,6 +154,7 @@ pub(crate) fn phrases(words: &[Word], mentions: &[Found]) -> Vec<Phrase> {
                 };
                 if let Some(pointer) = pointer {
                     let next = i + 2;
+                    let former_or_latter = matches!(lower(i + 1), "former" | "latter");
                     if lower(next) == "one" {
                         phrase = Some((next + 1, pointer, None));
                     } else if let Some(m) = category_at(next) {
@@ -312,16 +162,36 @@ pub(crate) fn phrases(words: &[Word], mentions: &[Found]) -> Vec<Phrase> {
                     } else if words[i + 1].break_after
                         || PRONOUN_FOLLOWERS.contains(&lower(next))
                         || lower(next) == "of"
+                        // `the latter` is a pick on its own (`is the latter any good`)
+                        // unless a noun makes it a time or place (`the latter half`).
+                        || (former_or_latter && !NOT_PICKED_AFTER_FORMER.contains(&lower(next)))
                     {
                         phrase = Some((next, pointer, None));
                     }
+                } else if let Some((end, pointer)) = picked_by_word(words, i, &in_mention) {
+                    phrase = Some((end, pointer, None));
                 }
             }
             _ => {}
         }
         if let Some((end, pointer, consumed)) = phrase {
             let counted = first_count.is_some_and(|k| k < i)
-                || (before(1) == "of" && i >= 2 && number(&words[i - 2]).is_some());
+                || (before(1) == "of"
+                    && i >= 2
+                    && (number(&words[i - 2]).is_some() || CONTAINERS.contains(&before(2))));
+            // The noun a preposition attaches the phrase to: the mention ending
+            // right before `for`/`with`/`on`… (`filters for them`).
+            let attached = (ATTACHING_PREPOSITIONS.contains(&before(1)) && i >= 2)
+                .then(|| in_mention[i - 2])
+                .flatten()
+                .and_then(|m| mentions.get(m))
+                .filter(|f| f.end == i - 1);
+            let mut excluded: Vec<String> = attached
+                .into_iter()
+                .chain(clause_subject(words, i, mentions, &in_mention))
+                .map(|f| f.key.clone())
+                .collect();
+            excluded.dedup();
             out.push(Phrase {
                 start: i,
                 end,
@@ -336,6 +206,9 @@ pub(crate) fn phrases(words: &[Word], mentions: &[Found]) -> Vec<Phrase> {
                     .map(|f| f.name.clone()),
                 counted,
                 consumed_mention: consumed,
+                excluded,
+                descriptor: matches!(pointer, Pointer::Described | Pointer::Compared)
+                    .then(|| lower(i + 1).to_owned()),
             });
             i = end;
         } else {
@@ -359,6 +232,87 @@ fn expletive(words: &[Word], i: usize) -> bool {
             // `it's been a week`, `it has been ages`: time, not a thing.
             || (been && (DURATION_NEXT.contains(&next) || number(w).is_some()))
     })
+}
+
+/// `the pea one` (a word, then `one`) or `the cheaper one` / `the more
+/// expensive one` (a comparative or superlative): a pick described in words.
+fn picked_by_word(
+    words: &[Word],
+    i: usize,
+    in_mention: &[Option<usize>],
+) -> Option<(usize, Pointer)> {
+    let lower = |k: usize| words.get(k).map(|w| w.lower.as_str()).unwrap_or("");
+    let free = |k: usize| k < words.len() && in_mention[k].is_none();
+    if matches!(lower(i + 1), "more" | "less" | "most" | "least") && lower(i + 3) == "one" {
+        return (free(i + 2) && !words[i + 1].break_after).then_some((i + 4, Pointer::Compared));
+    }
+    let word = lower(i + 1);
+    if lower(i + 2) != "one"
+        || !free(i + 1)
+        || words[i + 1].break_after
+        || NOT_DESCRIBING.contains(&word)
+    {
+        return None;
+    }
+    let comparative = word.chars().count() > 4
+        && (word.ends_with("er") || word.ends_with("est"))
+        && !NOT_COMPARATIVE.contains(&word);
+    Some((
+        i + 3,
+        if comparative {
+            Pointer::Compared
+        } else {
+            Pointer::Described
+        },
+    ))
+}
+
+/// The mention that is the subject of the clause holding word `i` (`will
+/// the TV-3 valve work with it`, `does the SK-10 fit it`): named at the
+/// clause start, after at most a question word and an article, with a word
+/// between it and `i`. A pronoun never means its own clause's subject.
+/// Looks back at most [`MAX_CLAUSE_WORDS`] words, so a long unpunctuated
+/// turn stays linear.
+fn clause_subject<'m>(
+    words: &[Word],
+    i: usize,
+    mentions: &'m [Found],
+    in_mention: &[Option<usize>],
+) -> Option<&'m Found> {
+    let lower = |k: usize| words.get(k).map_or("", |w| w.lower.as_str());
+    let mut start = i;
+    while start > 0 && !words[start - 1].break_after && !CLAUSE_OPENERS.contains(&lower(start - 1))
+    {
+        if i - start >= MAX_CLAUSE_WORDS {
+            return None;
+        }
+        start -= 1;
+    }
+    let mut k = start;
+    if AUX_BEFORE.contains(&lower(k)) {
+        k += 1;
+    }
+    if ARTICLES.contains(&lower(k)) {
+        k += 1;
+    }
+    let m = in_mention.get(k).copied().flatten()?;
+    mentions.get(m).filter(|f| f.start == k && f.end < i)
+}
+
+/// Longest clause (in words) searched for a subject.
+const MAX_CLAUSE_WORDS: usize = 16;
+
+/// `GP-45 it is (then)`: `it is` right after a name confirms a choice; the
+/// name is the mention, the `it` points nowhere new.
+fn choice_made(words: &[Word], i: usize, in_mention: &[Option<usize>]) -> bool {
+    let lower = |k: usize| words.get(k).map(|w| w.lower.as_str()).unwrap_or("");
+    i >= 1
+        && in_mention.get(i - 1).copied().flatten().is_some()
+        && !words[i - 1].break_after
+        && matches!(lower(i + 1), "is" | "s")
+        && words
+            .get(i + 1)
+            .is_some_and(|w| w.break_after || lower(i + 2) == "then")
 }
 
 /// `that's all`, `that is fine`, `this is great`: about the exchange, not a thing.
@@ -402,57 +356,5 @@ fn demonstrative_pronoun(words: &[Word], i: usize, in_mention: &[Option<usize>])
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::conversation::text::words;
-
-    fn texts(text: &str) -> Vec<String> {
-        phrases(&words(text), &[])
-            .into_iter()
-            .map(|p| p.text)
-            .collect()
-    }
-
-    #[test]
-    fn finds_pronouns_and_ordinals() {
-        assert_eq!(texts("How much is it?"), ["it"]);
-        assert_eq!(
-            texts("Is that one in stock, and what about the second one?"),
-            ["that one", "the second one"]
-        );
-        assert_eq!(
-            texts("are they in stock? I'll take those"),
-            ["they", "those"]
-        );
-        assert_eq!(texts("And the last one?"), ["the last one"]);
-        assert_eq!(texts("Tell me about the first."), ["the first"]);
-        assert_eq!(texts("has that shipped? I'll take that."), ["that", "that"]);
-        assert_eq!(texts("what is its weight"), ["its"]);
-        assert_eq!(
-            texts("I'll take both. And the other one? The latter is fine"),
-            ["both", "the other one", "the latter"]
-        );
-        assert_eq!(texts("both of them, both the"), ["them"]);
-        assert_eq!(texts("are they both in stock"), ["they"]);
-    }
-
-    #[test]
-    fn skips_non_references() {
-        assert!(texts("Is it possible to ship? It depends.").is_empty());
-        assert!(texts("its been a week, it's been 3 days, it has been ages").is_empty());
-        assert!(texts("I think that you need a part that fits").is_empty());
-        assert!(texts("the first time, the last week").is_empty());
-        assert!(texts("those who ask").is_empty());
-        assert!(texts("That's all for now, that is great").is_empty());
-    }
-
-    #[test]
-    fn counted() {
-        let p = phrases(&words("I'll take two of them"), &[]);
-        assert!(p[0].counted);
-        let p = phrases(&words("all of them"), &[]);
-        assert!(!p[0].counted);
-        let p = phrases(&words("I'll take 2. Do you ship them?"), &[]);
-        assert!(p[0].counted);
-    }
-}
+#[path = "refs_tests.rs"]
+mod tests;

@@ -12,10 +12,20 @@
 //!   product) when the turn counts before the phrase (`I'll take 2, do you
 //!   ship them?`, `two of those`); otherwise a plural never points at one
 //!   singular thing (`can you add them` after one hose stays unresolved).
+//!   Last, (c) two items named in different turns since any list or plural
+//!   antecedent (`the HH-12? … and the SK-10? … send both`), when they are
+//!   exactly two: three would be a guess.
+//! - every rule skips the noun the phrase is attached to (`filters for
+//!   them`: not the filters) and the subject of its own clause (`will the
+//!   TV-3 work with it`: not the TV-3).
 //! - ordinal (`the second one`, `the last one`, `the latter`): that member of
 //!   the last list. `the other one`: in a two-item list, the member not
 //!   mentioned (or pointed at) most recently; a tie is broken by the focus,
 //!   otherwise `ambiguous`.
+//! - a pick in words: `the pea one` → the list member (else tracked item)
+//!   whose name has that word, exactly one; `the cheaper one`, `the more
+//!   expensive one` → never resolved (`ambiguous` over a list): prices and
+//!   sizes live in the assistant's prose, not in the state.
 //! - a category noun in the phrase (`that valve`, `those pumps`) keeps only
 //!   items of that category.
 //!
@@ -80,8 +90,18 @@ impl Work {
     }
 
     /// The latest list (this turn's so far, else the remembered one), filtered to `category`.
-    fn latest_list(&self, category: Option<&str>) -> Option<(u64, Vec<String>)> {
-        let (turn, keys) = match self.list_of(&self.turn_mentions) {
+    fn latest_list(
+        &self,
+        category: Option<&str>,
+        excluded: Excluded,
+    ) -> Option<(u64, Vec<String>)> {
+        let said: Vec<String> = self
+            .turn_mentions
+            .iter()
+            .filter(|k| !excluded.contains(k))
+            .cloned()
+            .collect();
+        let (turn, keys) = match self.list_of(&said) {
             Some(keys) => (self.turn, keys),
             None => {
                 let memo = self.last_list.as_ref()?;
@@ -96,10 +116,15 @@ impl Work {
     }
 
     /// The most recent singular antecedent and its turn.
-    fn singular(&self, category: Option<&str>) -> Option<(u64, Result<String, UnresolvedReason>)> {
+    fn singular(
+        &self,
+        category: Option<&str>,
+        excluded: Excluded,
+    ) -> Option<(u64, Result<String, UnresolvedReason>)> {
         let mut candidates: Vec<&Entity> = self
             .entities
             .iter()
+            .filter(|e| !excluded.contains(&e.key))
             .filter(|e| match category {
                 Some(c) => e.kind.is_item() && in_category(e, c),
                 None => !e.plural,
@@ -125,12 +150,17 @@ impl Work {
     }
 
     /// Entities whose latest mention was plural, at their latest turn.
-    fn plural_mentions(&self, category: Option<&str>) -> Option<(u64, Vec<String>)> {
+    fn plural_mentions(
+        &self,
+        category: Option<&str>,
+        excluded: Excluded,
+    ) -> Option<(u64, Vec<String>)> {
         let candidates: Vec<&Entity> = self
             .entities
             .iter()
             .filter(|e| {
                 e.plural
+                    && !excluded.contains(&e.key)
                     && category.is_none_or(|c| in_category(e, c) || e.name.eq_ignore_ascii_case(c))
             })
             .collect();
@@ -143,17 +173,91 @@ impl Work {
         Some((turn, keys))
     }
 
+    /// The two items named one after the other, in different turns, since
+    /// `after` (the turn of any list or plural antecedent): `How much is the
+    /// HH-12? … And the SK-10? … Can you send both?`. Exactly two such items,
+    /// else none (three would be a guess).
+    fn spread_pair(
+        &self,
+        category: Option<&str>,
+        excluded: Excluded,
+        after: Option<u64>,
+    ) -> Option<(u64, Vec<String>)> {
+        let items: Vec<&Entity> = self
+            .entities
+            .iter()
+            .filter(|e| e.kind.is_item() && !excluded.contains(&e.key))
+            .filter(|e| category.is_none_or(|c| in_category(e, c)))
+            .filter(|e| after.is_none_or(|t| e.last_mention_turn > t))
+            .collect();
+        match items.as_slice() {
+            [a, b] if a.last_mention_turn != b.last_mention_turn => Some((
+                a.last_mention_turn.max(b.last_mention_turn),
+                vec![a.key.clone(), b.key.clone()],
+            )),
+            _ => None,
+        }
+    }
+
+    /// `the pea one`: the member of the latest list whose name has the word,
+    /// else the tracked item whose name has it; several → `ambiguous`, none
+    /// → `no_antecedent` (the caller then drops the phrase: `the chocolate
+    /// one` is a flavour, not a tracked item).
+    fn described(
+        &self,
+        word: Option<&str>,
+        excluded: Excluded,
+    ) -> Result<Vec<String>, UnresolvedReason> {
+        let word = word.ok_or(UnresolvedReason::NoAntecedent)?;
+        let named = |e: &&Entity| {
+            !excluded.contains(&e.key)
+                && e.name
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.to_lowercase() == word)
+        };
+        let in_list: Vec<&Entity> = self
+            .latest_list(None, excluded)
+            .map(|(_, keys)| keys.iter().filter_map(|k| self.entity(k)).collect())
+            .unwrap_or_default();
+        let mut matches: Vec<&Entity> = in_list.into_iter().filter(named).collect();
+        if matches.is_empty() {
+            matches = self
+                .entities
+                .iter()
+                .filter(|e| e.kind.is_item())
+                .filter(named)
+                .collect();
+        }
+        match matches.as_slice() {
+            [only] => Ok(vec![only.key.clone()]),
+            [] => Err(UnresolvedReason::NoAntecedent),
+            _ => Err(UnresolvedReason::Ambiguous),
+        }
+    }
+
     /// Resolves one phrase to entity keys.
     pub fn resolve(&self, phrase: &Phrase) -> Result<Vec<String>, UnresolvedReason> {
         let category = phrase.category.as_deref();
+        let excluded = phrase.excluded.as_slice();
         match phrase.pointer {
-            Pointer::Singular => match self.singular(category) {
+            Pointer::Described => self.described(phrase.descriptor.as_deref(), excluded),
+            // Which is cheaper or bigger is in the assistant's prose, not in
+            // the state: a pick among a list stays unresolved, unless the
+            // word is in a name after all (`the charger one`).
+            Pointer::Compared => match self.described(phrase.descriptor.as_deref(), excluded) {
+                Err(UnresolvedReason::NoAntecedent) => match self.latest_list(category, excluded) {
+                    Some(_) => Err(UnresolvedReason::Ambiguous),
+                    None => Err(UnresolvedReason::NoAntecedent),
+                },
+                named => named,
+            },
+            Pointer::Singular => match self.singular(category, excluded) {
                 Some((_, outcome)) => outcome.map(|k| vec![k]),
                 None => Err(UnresolvedReason::NoAntecedent),
             },
             Pointer::Ordinal(n) => {
                 let (_, list) = self
-                    .latest_list(category)
+                    .latest_list(category, excluded)
                     .ok_or(UnresolvedReason::NoAntecedent)?;
                 let index = if n == 0 {
                     list.len().checked_sub(1)
@@ -167,7 +271,7 @@ impl Work {
             }
             Pointer::Other => {
                 let (_, list) = self
-                    .latest_list(category)
+                    .latest_list(category, excluded)
                     .ok_or(UnresolvedReason::NoAntecedent)?;
                 let [a, b] = list.as_slice() else {
                     return Err(UnresolvedReason::Ambiguous);
@@ -186,16 +290,20 @@ impl Work {
             Pointer::Plural => {
                 // (turn, preference within a turn, outcome): the most recent wins.
                 let mut options: Vec<(u64, u8, Result<Vec<String>, UnresolvedReason>)> = Vec::new();
-                if let Some((turn, keys)) = self.latest_list(category) {
+                if let Some((turn, keys)) = self.latest_list(category, excluded) {
+                    options.push((turn, 3, Ok(keys)));
+                }
+                if let Some((turn, keys)) = self.plural_mentions(category, excluded) {
                     options.push((turn, 2, Ok(keys)));
                 }
-                if let Some((turn, keys)) = self.plural_mentions(category) {
-                    options.push((turn, 1, Ok(keys)));
-                }
                 if phrase.counted {
-                    if let Some((turn, outcome)) = self.singular(category) {
-                        options.push((turn, 0, outcome.map(|k| vec![k])));
+                    if let Some((turn, outcome)) = self.singular(category, excluded) {
+                        options.push((turn, 1, outcome.map(|k| vec![k])));
                     }
+                }
+                let anchor = options.iter().map(|(turn, _, _)| *turn).max();
+                if let Some((turn, keys)) = self.spread_pair(category, excluded, anchor) {
+                    options.push((turn, 0, Ok(keys)));
                 }
                 options
                     .into_iter()
@@ -206,6 +314,9 @@ impl Work {
         }
     }
 }
+
+/// The keys a phrase may not point at (see `Phrase::excluded`).
+type Excluded<'a> = &'a [String];
 
 fn in_category(e: &Entity, category: &str) -> bool {
     e.category

@@ -4,7 +4,8 @@
 //! (user turns only) reference phrases in text order, so a reference sees
 //! what was said before it, even earlier in the same turn; quantities; the
 //! turn's list; then, for user turns, focus and topic (the topic of the
-//! first item named or pointed at, else of the first category); for an
+//! first item named or pointed at, else of the first category; unchanged
+//! when the turn opens with a reference left unresolved); for an
 //! assistant turn that answers a question about a category with exactly one
 //! item of it, that item becomes the focus; finally pruning.
 //!
@@ -17,12 +18,12 @@
 use super::catalog::Catalog;
 use super::extract::{mentions, number, Found};
 use super::refs::{phrases, Phrase, Pointer};
+use super::report::UnresolvedReason::NoAntecedent;
 use super::report::{Mention, QuantityMention, Resolution, Target, TurnReport};
 use super::resolve::Work;
-use super::state::{
-    ConversationState, Entity, EntityKind, ListMemo, MAX_ENTITIES, MAX_REPORT_ITEMS,
-};
+use super::state::{ConversationState, Entity, ListMemo, MAX_ENTITIES, MAX_REPORT_ITEMS};
 use super::text::words;
+use super::topic::{answer_to_category_question, focus_of, modifies_previous, move_topic};
 use super::turn::{Role, Turn};
 use crate::error::{Error, Result};
 
@@ -88,6 +89,12 @@ pub(crate) fn apply(
     let mut resolutions: Vec<(usize, Resolution)> = Vec::new();
     // (word position, key) of what a user turn is about, for focus and topic.
     let mut subjects: Vec<(usize, String)> = Vec::new();
+    // The turn opens with a reference left unresolved (`the cheaper one…
+    // does it come with a seal kit?`): what it is about is unknown.
+    let mut opens_unresolved = false;
+    // Mentions saying what another is for (`a seal kit for the HP-300`):
+    // part of the focus, not of the topic.
+    let mut modifiers: Vec<usize> = Vec::new();
     let (mut m, mut r) = (0, 0);
     while m < explicit.len() || r < refs.len() {
         let take_mention = match (explicit.get(m), refs.get(r)) {
@@ -106,6 +113,9 @@ pub(crate) fn apply(
             touch(&mut work.entities, f, index, base, f.plural);
             work.turn_mentions.push(f.key.clone());
             subjects.push((f.start, f.key.clone()));
+            if modifies_previous(&ws, &explicit, m - 1) {
+                modifiers.push(f.start);
+            }
             report_mentions.push(Mention {
                 key: f.key.clone(),
                 kind: f.kind,
@@ -115,10 +125,16 @@ pub(crate) fn apply(
         } else {
             let p = &refs[r];
             r += 1;
+            if p.pointer == Pointer::Described && work.resolve(p).is_err_and(|e| e == NoAntecedent)
+            {
+                // `the chocolate one`: no tracked item is described, so no reference.
+                continue;
+            }
             let resolution = resolve_phrase(&mut work, p, index);
             if resolution.resolved && p.pointer != Pointer::Plural {
                 subjects.extend(resolution.targets.iter().map(|t| (p.start, t.key.clone())));
             }
+            opens_unresolved |= !resolution.resolved && subjects.is_empty();
             resolutions.push((p.start, resolution));
         }
     }
@@ -148,7 +164,14 @@ pub(crate) fn apply(
     if turn.role() == Role::User {
         next.focus =
             focus_of(&next, &subjects).or(next.focus.take().filter(|_| subjects.is_empty()));
-        previous_topic = move_topic(&mut next, &subjects, index);
+        if !opens_unresolved {
+            let about: Vec<(usize, String)> = subjects
+                .iter()
+                .filter(|(at, _)| !modifiers.contains(at))
+                .cloned()
+                .collect();
+            previous_topic = move_topic(&mut next, &about, index);
+        }
     }
     let topic_switch = previous_topic.is_some();
     if turn.role() == Role::Assistant {
@@ -174,33 +197,6 @@ pub(crate) fn apply(
         previous_topic,
     });
     Ok(next)
-}
-
-/// Sets the topic from what a user turn is about: the first item it names
-/// or points at, else the first category. Returns the old topic on a
-/// switch, after halving the salience of the old topic's entities.
-fn move_topic(
-    next: &mut ConversationState,
-    subjects: &[(usize, String)],
-    turn: u64,
-) -> Option<super::state::Topic> {
-    let subject_entities: Vec<&Entity> = subjects
-        .iter()
-        .filter_map(|(_, k)| next.entity(k))
-        .collect();
-    let topic = subject_entities
-        .iter()
-        .find(|e| e.kind != EntityKind::Category)
-        .or(subject_entities.first())
-        .map(|e| e.topic())?;
-    let old = next.topic.replace(topic.clone());
-    let old = old.filter(|old| old.key != topic.key)?;
-    for e in &mut next.entities {
-        if e.topic().key == old.key && e.last_mention_turn != turn {
-            e.salience /= 2;
-        }
-    }
-    Some(old)
 }
 
 /// Records a mention (or a resolved reference) of an entity.
@@ -232,7 +228,9 @@ fn resolve_phrase(work: &mut Work, p: &Phrase, turn: u64) -> Resolution {
     let kind = match p.pointer {
         Pointer::Singular => super::report::ReferenceKind::Singular,
         Pointer::Plural => super::report::ReferenceKind::Plural,
-        Pointer::Ordinal(_) | Pointer::Other => super::report::ReferenceKind::Ordinal,
+        Pointer::Ordinal(_) | Pointer::Other | Pointer::Described | Pointer::Compared => {
+            super::report::ReferenceKind::Ordinal
+        }
     };
     let mut targets = Vec::new();
     if let Ok(keys) = &outcome {
@@ -318,59 +316,6 @@ fn quantities(
         });
     }
     out
-}
-
-/// The user asked about a category (`do you have a seal kit for it?`) and
-/// the assistant answered with exactly one item of it: that item is now in focus.
-fn answer_to_category_question(
-    previous: &ConversationState,
-    next: &ConversationState,
-    said: &[Mention],
-) -> Option<String> {
-    let question = previous
-        .last_turn
-        .as_ref()
-        .filter(|t| t.role == Role::User)?;
-    let asked: Vec<String> = question
-        .mentions
-        .iter()
-        .filter(|m| m.kind == EntityKind::Category)
-        .map(|m| m.name.to_lowercase())
-        .collect();
-    let mut answers: Vec<&str> = Vec::new();
-    for m in said {
-        let in_asked = next
-            .entity(&m.key)
-            .and_then(Entity::category)
-            .is_some_and(|c| asked.contains(&c.to_lowercase()));
-        if in_asked && !answers.contains(&m.key.as_str()) {
-            answers.push(&m.key);
-        }
-    }
-    match answers.as_slice() {
-        [only] => Some((*only).to_owned()),
-        _ => None,
-    }
-}
-
-/// The user's focus after a turn about `subjects`: the one item (or order)
-/// named or resolved; none when several; else the first category.
-fn focus_of(state: &ConversationState, subjects: &[(usize, String)]) -> Option<String> {
-    let mut items: Vec<&str> = Vec::new();
-    let mut first_category = None;
-    for (_, key) in subjects {
-        let Some(e) = state.entity(key) else { continue };
-        if e.kind == EntityKind::Category {
-            first_category.get_or_insert(key.clone());
-        } else if !items.contains(&key.as_str()) {
-            items.push(key);
-        }
-    }
-    match items.as_slice() {
-        [only] => Some((*only).to_owned()),
-        [] => first_category,
-        _ => None,
-    }
 }
 
 fn prune(state: &mut ConversationState, turn: u64) {

@@ -18,9 +18,9 @@ use super::input::{Image, View};
 use std::collections::HashMap;
 
 /// Neighbours scored in the batch's capture order.
-pub(crate) const GLOBAL_WINDOW: usize = 16;
+pub(crate) const GLOBAL_WINDOW: usize = 12;
 /// Neighbours scored in a brand block's capture order.
-pub(crate) const BLOCK_WINDOW: usize = 48;
+pub(crate) const BLOCK_WINDOW: usize = 24;
 /// Members of one barcode or name key paired exhaustively (beyond: windowed).
 const KEY_CAP: usize = 24;
 

@@ -5,7 +5,7 @@
 //!
 //! | JSON key | env variable | default |
 //! |---|---|---|
-//! | `auto_pair_score` | `PAIR_AUTO_SCORE` | 2.4 |
+//! | `auto_pair_score` | `PAIR_AUTO_SCORE` | 1.8 |
 //! | `category_auto_pair_score.<category>` | `PAIR_AUTO_<CATEGORY>_SCORE` | none |
 //! | `min_margin` | `PAIR_MIN_MARGIN` | 0.5 |
 //! | `packaging_boosts.<packaging>` | `PAIR_BOOST_<PACKAGING>` | none |
@@ -39,7 +39,7 @@ pub struct PairingConfig {
 impl Default for PairingConfig {
     fn default() -> Self {
         PairingConfig {
-            auto_pair_score: 2.4,
+            auto_pair_score: 1.8,
             category_auto_pair_score: BTreeMap::new(),
             min_margin: 0.5,
             packaging_boosts: BTreeMap::new(),

@@ -3,19 +3,21 @@
 //! assigned pair (auto / tie-break / rejected), apply host decisions, attach
 //! extras, give every leftover image a reason.
 
+use super::assignment::{assign, exchange_margin};
 use super::blocking::{brand_clusters, generate};
 use super::config::PairingConfig;
+use super::decisions::Decisions;
 use super::extras::attach_extras;
 use super::features::{score, Block, Profile, Score};
-use super::input::{Decisions, Image, View};
-use super::matching::max_weight_assignment;
+use super::hashing::{FastMap, FastSet};
+use super::input::{Image, View};
 use super::metrics::compute_metrics;
 use super::result::{
     Candidate, DecidedBy, Pair, PairingResult, Reason, Singleton, Tiebreak, ENGINE_VERSION,
 };
 use super::round4;
 use crate::error::{field_path, index_path, Error, Result};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashMap;
 
 /// A pair below this score, or without content evidence, is not a candidate
 /// for the assignment at all.
@@ -32,7 +34,7 @@ impl Edge {
     fn viable(&self) -> bool {
         self.score.block.is_none() && self.score.total > CANDIDATE_FLOOR && self.score.content > 0.0
     }
-    fn weight(&self) -> i64 {
+    pub(crate) fn weight(&self) -> i64 {
         (self.score.total * 10_000.0).round() as i64
     }
 }
@@ -45,6 +47,8 @@ struct Evidence {
     best_viable: Option<f64>,
     best_unblocked_content: Option<f64>,
     has_capture: bool,
+    /// Some unblocked candidate had a content feature (not just capture order).
+    has_content: bool,
 }
 
 /// Capture order: by sequence, then captured_at, then input position;
@@ -100,6 +104,7 @@ pub(crate) fn run(
                             .map_or(e.score.content, |c: f64| c.max(e.score.content)),
                     );
                     ev.has_capture |= e.score.features.capture_order.is_some();
+                    ev.has_content |= e.score.content != 0.0 || e.score.features.brand.is_some();
                     if e.viable() {
                         ev.best_viable = Some(
                             ev.best_viable
@@ -111,7 +116,7 @@ pub(crate) fn run(
         }
     }
     let viable: Vec<usize> = (0..edges.len()).filter(|&k| edges[k].viable()).collect();
-    let edge_of: HashMap<(usize, usize), usize> = viable
+    let edge_of: FastMap<(usize, usize), usize> = viable
         .iter()
         .map(|&k| ((edges[k].front, edges[k].back), k))
         .collect();
@@ -146,7 +151,7 @@ pub(crate) fn run(
 
     // Decide each assigned pair.
     let mut pairs: Vec<Pair> = Vec::new();
-    let mut used: HashSet<usize> = HashSet::new();
+    let mut used: FastSet<usize> = FastSet::default();
     let mut ambiguous: Vec<(usize, usize)> = Vec::new();
     for &k in &assigned {
         let e = &edges[k];
@@ -169,7 +174,8 @@ pub(crate) fn run(
     let mut awaiting: Vec<(usize, Vec<(usize, f64)>)> = Vec::new();
     let mut reasons: HashMap<usize, Reason> = HashMap::new();
     ambiguous.sort_by(|a, b| images[a.0].id.cmp(&images[b.0].id));
-    let mut ambiguous_fronts: HashSet<usize> = HashSet::new();
+    let mut ambiguous_fronts: FastSet<usize> = FastSet::default();
+    let mut lists: Vec<(usize, Vec<(usize, f64)>)> = Vec::new();
     for &(f, k) in &ambiguous {
         ambiguous_fronts.insert(f);
         let chosen = edges[k].back;
@@ -189,6 +195,11 @@ pub(crate) fn run(
             list.pop();
             list.push((chosen, edges[k].score.total));
         }
+        lists.push((f, list));
+    }
+    // Candidate lists are fixed before any decision applies, so the second
+    // call sees exactly the lists the first call returned.
+    for (f, list) in lists {
         match decided.get(&f) {
             Some((index, Some(b))) => {
                 let Some(&(_, sc)) = list.iter().find(|c| c.0 == *b) else {
@@ -245,7 +256,7 @@ pub(crate) fn run(
     }
     // A tie-break whose candidates were all taken by decisions is void.
     let mut tiebreaks: Vec<Tiebreak> = Vec::new();
-    let mut waiting: HashSet<usize> = HashSet::new();
+    let mut waiting: FastSet<usize> = FastSet::default();
     for (f, list) in awaiting {
         let open: Vec<(usize, f64)> = list.into_iter().filter(|c| !used.contains(&c.0)).collect();
         if open.is_empty() {
@@ -317,7 +328,7 @@ fn reason_from(ev: Evidence, threshold: f64) -> Reason {
     match (ev.best_viable, ev.best_unblocked_content) {
         (Some(best), _) if best + 1e-9 >= threshold => Reason::Outcompeted,
         (Some(_), _) => Reason::BelowThreshold,
-        (None, Some(content)) if content <= 0.0 && ev.has_capture => Reason::CaptureOnly,
+        (None, Some(_)) if !ev.has_content && ev.has_capture => Reason::CaptureOnly,
         (None, Some(_)) => Reason::BelowThreshold,
         (None, None) if ev.brand_blocked => Reason::BrandConflict,
         (None, None) if ev.barcode_blocked => Reason::BarcodeConflict,
@@ -335,136 +346,6 @@ fn make_pair(images: &[Image], e: &Edge, margin: f64, decided_by: DecidedBy) -> 
         features: e.score.features.rounded(),
         extras: Vec::new(),
     }
-}
-
-/// How much total score the assignment loses under the best single
-/// alternative for this pair: the front taking another back (whose front, if
-/// any, takes this back instead), or the back taking another front likewise.
-/// Without any alternative the margin is the score itself.
-fn exchange_margin(
-    e: &Edge,
-    edges: &[Edge],
-    adjacency: &[Vec<usize>],
-    partner: &[Option<usize>],
-    s: &impl Fn(usize, usize) -> f64,
-) -> f64 {
-    let (f, b, total) = (e.front, e.back, e.score.total);
-    let mut margin = total;
-    for &j in adjacency[f].iter().chain(adjacency[b].iter()) {
-        let alt = &edges[j];
-        if alt.front == f && alt.back == b {
-            continue;
-        }
-        let loss = if alt.front == f {
-            match partner[alt.back] {
-                Some(f2) => total + s(f2, alt.back) - alt.score.total - s(f2, b),
-                None => total - alt.score.total,
-            }
-        } else {
-            match partner[alt.front] {
-                Some(b2) => total + s(alt.front, b2) - alt.score.total - s(f, b2),
-                None => total - alt.score.total,
-            }
-        };
-        margin = margin.min(loss);
-    }
-    margin
-}
-
-/// Optimal assignment per connected component of viable edges; components
-/// larger than `max_chunk` images are cut in capture order into chunks, and
-/// images left unmatched in one chunk carry over into the next, so a pair
-/// straddling a chunk boundary is still found.
-fn assign(
-    n: usize,
-    edges: &[Edge],
-    viable: &[usize],
-    adjacency: &[Vec<usize>],
-    rank: &[usize],
-    max_chunk: usize,
-) -> Vec<usize> {
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
-    for &k in viable {
-        let (a, b) = (
-            find(&mut parent, edges[k].front),
-            find(&mut parent, edges[k].back),
-        );
-        parent[a.max(b)] = a.min(b);
-    }
-    let mut components: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for node in 0..n {
-        if !adjacency[node].is_empty() {
-            let root = find(&mut parent, node);
-            components.entry(root).or_default().push(node);
-        }
-    }
-    let mut chosen = Vec::new();
-    let mut matched = vec![false; n];
-    for nodes in components.values_mut() {
-        nodes.sort_by_key(|&i| rank[i]);
-        let step = max_chunk.max(2);
-        let mut carry: Vec<usize> = Vec::new();
-        let mut start = 0;
-        while start < nodes.len() {
-            let fresh = step.saturating_sub(carry.len()).max(step / 2);
-            let end = (start + fresh).min(nodes.len());
-            let mut chunk: Vec<usize> = carry.drain(..).collect();
-            chunk.extend_from_slice(&nodes[start..end]);
-            start = end;
-            chosen.extend(assign_chunk(&chunk, edges, adjacency, &mut matched));
-            carry = chunk.into_iter().filter(|&i| !matched[i]).collect();
-            if carry.len() > step / 2 {
-                carry.drain(..carry.len() - step / 2);
-            }
-        }
-    }
-    chosen.sort_unstable();
-    chosen
-}
-
-fn assign_chunk(
-    chunk: &[usize],
-    edges: &[Edge],
-    adjacency: &[Vec<usize>],
-    matched: &mut [bool],
-) -> Vec<usize> {
-    let fronts: Vec<usize> = chunk
-        .iter()
-        .copied()
-        .filter(|&i| adjacency[i].first().is_some_and(|&k| edges[k].front == i))
-        .collect();
-    let backs: Vec<usize> = chunk
-        .iter()
-        .copied()
-        .filter(|&i| adjacency[i].first().is_some_and(|&k| edges[k].back == i))
-        .collect();
-    let col_of: HashMap<usize, usize> = backs.iter().enumerate().map(|(c, &b)| (b, c)).collect();
-    let mut weights: HashMap<(usize, usize), (i64, usize)> = HashMap::new();
-    for (r, &f) in fronts.iter().enumerate() {
-        for &k in &adjacency[f] {
-            if let Some(&c) = col_of.get(&edges[k].back) {
-                weights.insert((r, c), (edges[k].weight(), k));
-            }
-        }
-    }
-    let picks = max_weight_assignment(fronts.len(), backs.len(), |r, c| {
-        weights.get(&(r, c)).map(|w| w.0)
-    });
-    picks
-        .into_iter()
-        .filter_map(|(r, c)| weights.get(&(r, c)).map(|w| w.1))
-        .inspect(|&k| {
-            matched[edges[k].front] = true;
-            matched[edges[k].back] = true;
-        })
-        .collect()
 }
 
 /// Host decisions by front index, with their position in the decisions list.

@@ -1,8 +1,11 @@
 //! Extras policy: side, detail and `unknown` images never become a pair's
 //! front or back. Each one is scored against both members of every final
 //! pair it is a candidate of (same scorers, the pair member in the front
-//! role); it attaches to the pair with the best such score when that score
-//! reaches `extra_attach_score` and is not blocked (ties: smaller front id).
+//! role). A pair is eligible when neither member blocks it (brand/barcode
+//! conflict) and its better member scores at least `extra_attach_score`; the
+//! extra attaches to the eligible pair with the highest sum of both members'
+//! scores (so a detailed front contradicting it outweighs a terse back;
+//! ties: smaller front id).
 //! Otherwise it is a singleton (`unattached_extra`, or `unknown_view`).
 
 use super::config::PairingConfig;
@@ -33,23 +36,39 @@ pub(crate) fn attach_extras(
             }
         }
     }
-    // Best (score, pair) per extra.
+    let member_index = |id: &str| index_of.get(id).copied();
+    // Each (extra, pair) reached through either member is judged on both.
+    let mut reached: Vec<(usize, usize)> = candidates
+        .iter()
+        .filter_map(|&(member, extra)| pair_of_member.get(&member).map(|&p| (extra, p)))
+        .collect();
+    reached.sort_unstable();
+    reached.dedup();
+    // Best (sum of both members' scores, pair) per extra.
     let mut best: HashMap<usize, (f64, usize)> = HashMap::new();
-    for &(member, extra) in candidates {
-        let Some(&p) = pair_of_member.get(&member) else {
+    for (extra, p) in reached {
+        let (Some(f), Some(b)) = (member_index(&pairs[p].front), member_index(&pairs[p].back))
+        else {
             continue;
         };
-        let sc = score(&profiles[member], &profiles[extra], config);
-        if sc.block.is_some() || sc.content <= 0.0 || sc.total + 1e-9 < config.extra_attach_score()
-        {
+        let (sf, sb) = (
+            score(&profiles[f], &profiles[extra], config),
+            score(&profiles[b], &profiles[extra], config),
+        );
+        if sf.block.is_some() || sb.block.is_some() {
             continue;
         }
+        let strongest = if sf.total >= sb.total { sf } else { sb };
+        if strongest.content <= 0.0 || strongest.total + 1e-9 < config.extra_attach_score() {
+            continue;
+        }
+        let total = sf.total + sb.total;
         let better = match best.get(&extra) {
             None => true,
-            Some(&(s, q)) => sc.total > s || (sc.total == s && pairs[p].front < pairs[q].front),
+            Some(&(s, q)) => total > s || (total == s && pairs[p].front < pairs[q].front),
         };
         if better {
-            best.insert(extra, (sc.total, p));
+            best.insert(extra, (total, p));
         }
     }
     let mut attached = HashSet::new();

@@ -63,12 +63,10 @@ fn key_of(v: &Value) -> Option<String> {
     })
 }
 
-fn diff(
-    path: &str,
-    e: &Value,
-    a: &Value,
-    emit: &mut dyn FnMut(String, Option<&Value>, Option<&Value>),
-) {
+/// Receives each difference: path, expected, actual.
+type Emit<'a> = dyn FnMut(String, Option<&Value>, Option<&Value>) + 'a;
+
+fn diff(path: &str, e: &Value, a: &Value, emit: &mut Emit<'_>) {
     match (e, a) {
         (Value::Object(em), Value::Object(am)) => {
             for (k, ev) in em {

@@ -4,8 +4,8 @@
 //! types and malformed values are typed errors naming the image (index and
 //! id) and the field.
 
-use super::capture::parse_rfc3339;
 use crate::error::{field_path, index_path, Error, ErrorKind, Result};
+use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::HashSet;
@@ -261,9 +261,16 @@ fn parse_image(value: &Value, index: usize, path: &str) -> Result<Image> {
         }
     };
     let captured_at_ms = match fields.string("captured_at")? {
-        Some(s) => Some(parse_rfc3339(&s).ok_or_else(|| {
-            fields.err("captured_at", format!("{s:?} is not an RFC 3339 timestamp"))
-        })?),
+        // The crate's one RFC 3339 parser; only differences matter here.
+        Some(s) => Some(
+            Timestamp::parse_rfc3339(&s, "$")
+                .map(|t| {
+                    t.unix_seconds().saturating_mul(1000) + i64::from(t.subsec_nanos() / 1_000_000)
+                })
+                .map_err(|_| {
+                    fields.err("captured_at", format!("{s:?} is not an RFC 3339 timestamp"))
+                })?,
+        ),
         None => None,
     };
     Ok(Image {
@@ -336,79 +343,4 @@ pub(crate) fn parse_hex_color(s: &str) -> Option<[u8; 3]> {
             .and_then(|h| u8::from_str_radix(h, 16).ok())
     };
     Some([channel(0)?, channel(2)?, channel(4)?])
-}
-
-/// Host decisions for tie-breaks: `{"decisions": [{"front": ID, "back": ID or null}]}`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Decisions {
-    decisions: Vec<Decision>,
-}
-
-/// One host decision: `back: None` means none of the candidates.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Decision {
-    front: String,
-    back: Option<String>,
-}
-
-impl Decision {
-    /// A decision for `front`.
-    pub fn new(front: impl Into<String>, back: Option<String>) -> Self {
-        Decision {
-            front: front.into(),
-            back,
-        }
-    }
-    /// The ambiguous front this decides.
-    pub fn front(&self) -> &str {
-        &self.front
-    }
-    /// The chosen back, or `None` for none of the candidates.
-    pub fn back(&self) -> Option<&str> {
-        self.back.as_deref()
-    }
-}
-
-impl Decisions {
-    /// Decisions from a list.
-    pub fn new(decisions: Vec<Decision>) -> Self {
-        Decisions { decisions }
-    }
-
-    /// Parses `{"decisions": [...]}` (or a bare array); a front decided twice is an error.
-    pub fn from_value(doc: &Value) -> Result<Self> {
-        let (list, root) = match doc {
-            Value::Array(list) => (list, "$"),
-            Value::Object(map) => match map.get("decisions") {
-                Some(Value::Array(list)) => (list, "$.decisions"),
-                Some(_) => {
-                    return Err(Error::invalid_input(
-                        "$.decisions",
-                        "expected an array of decisions",
-                    ))
-                }
-                None => return Err(Error::missing_field("$.decisions")),
-            },
-            _ => return Err(Error::invalid_input("$", "expected {\"decisions\": [...]}")),
-        };
-        let mut seen = HashSet::new();
-        let mut decisions = Vec::with_capacity(list.len());
-        for (i, d) in list.iter().enumerate() {
-            let path = index_path(root, i);
-            let decision: Decision = crate::json::from_value(d).map_err(|e| e.under(&path))?;
-            if !seen.insert(decision.front.clone()) {
-                return Err(Error::invalid_input(
-                    field_path(&path, "front"),
-                    format!("front {:?} is decided twice", decision.front),
-                ));
-            }
-            decisions.push(decision);
-        }
-        Ok(Decisions { decisions })
-    }
-
-    /// The decisions in input order.
-    pub fn decisions(&self) -> &[Decision] {
-        &self.decisions
-    }
 }

@@ -19,14 +19,16 @@
 //! Determinism: same input and config → same bytes. Floats in the output are
 //! rounded to 4 decimals; list orders are documented in [`result`].
 
+mod assignment;
 mod blocking;
-mod capture;
 pub mod config;
 pub mod contract;
+pub mod decisions;
 mod engine;
 mod extras;
 pub mod features;
 pub mod golden;
+mod hashing;
 pub mod input;
 mod matching;
 pub mod metrics;
@@ -35,9 +37,10 @@ pub mod result;
 
 pub use config::PairingConfig;
 pub use contract::{verify_contract, verify_result, Violation};
+pub use decisions::{Decision, Decisions};
 pub use features::FeatureScores;
 pub use golden::{diff_json, verify_golden, Difference};
-pub use input::{parse_analysis, Decision, Decisions, Image, View};
+pub use input::{parse_analysis, Image, View};
 pub use metrics::{compare_metrics, GroupStats, MetricChange, Metrics, Totals};
 pub use result::{
     Candidate, DecidedBy, Pair, PairingResult, Reason, Singleton, Tiebreak, ENGINE_VERSION,

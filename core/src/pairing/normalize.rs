@@ -40,7 +40,13 @@ const LEGAL_SUFFIXES: &[&str] = &[
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.nfkd() {
+    // ASCII is already in NFKD: skip the decomposition pass.
+    let chars: Box<dyn Iterator<Item = char>> = if s.is_ascii() {
+        Box::new(s.chars())
+    } else {
+        Box::new(s.nfkd())
+    };
+    for c in chars {
         if is_combining_mark(c) || c == '\'' || c == '’' {
             continue;
         }
@@ -70,17 +76,22 @@ pub(crate) fn tokens(s: &str) -> Vec<String> {
 /// dropped (`"The Thompson Co."` → `thompson`). Empty when nothing is left.
 pub(crate) fn brand_key(s: &str) -> String {
     let mut toks = tokens(s);
-    while toks.len() > 1
-        && toks
-            .last()
-            .is_some_and(|t| LEGAL_SUFFIXES.contains(&t.as_str()))
-    {
+    while toks.len() > 1 && toks.last().is_some_and(|t| is_legal_suffix(t)) {
         toks.pop();
     }
     if toks.len() > 1 && toks.first().is_some_and(|t| t == "the") {
         toks.remove(0);
     }
     toks.concat()
+}
+
+/// A legal-form suffix, or an OCR misreading of one of 3+ chars (`Ihc` for `Inc`).
+fn is_legal_suffix(token: &str) -> bool {
+    LEGAL_SUFFIXES.contains(&token)
+        || (token.chars().count() >= 3
+            && LEGAL_SUFFIXES
+                .iter()
+                .any(|s| s.len() >= 3 && bounded_levenshtein(token, s, 1).is_some()))
 }
 
 /// A key for categories and packaging: folded, spaces as `_`.
@@ -93,13 +104,32 @@ pub(crate) fn bounded_levenshtein(a: &str, b: &str, max: usize) -> Option<usize>
     if a == b {
         return Some(0);
     }
+    if a.is_ascii() && b.is_ascii() {
+        return levenshtein_units(a.as_bytes(), b.as_bytes(), max);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    levenshtein_units(&a, &b, max)
+}
+
+/// Row-by-row Levenshtein with early exit once every cell exceeds `max`;
+/// rows live on the stack for words up to 63 units (the common case).
+fn levenshtein_units<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    let mut stack = ([0usize; 64], [0usize; 64]);
+    let mut heap;
+    let (prev, cur): (&mut [usize], &mut [usize]) = if b.len() < 64 {
+        (&mut stack.0[..=b.len()], &mut stack.1[..=b.len()])
+    } else {
+        heap = (vec![0usize; b.len() + 1], vec![0usize; b.len() + 1]);
+        (&mut heap.0[..], &mut heap.1[..])
+    };
+    for (j, cell) in prev.iter_mut().enumerate() {
+        *cell = j;
+    }
+    let (mut prev, mut cur) = (prev, cur);
     for (i, ca) in a.iter().enumerate() {
         cur[0] = i + 1;
         let mut row_min = cur[0];
@@ -156,8 +186,13 @@ pub(crate) fn word_similarity(a: &str, b: &str) -> f64 {
     if a == b {
         return 1.0;
     }
-    let len = a.chars().count().max(b.chars().count());
-    match bounded_levenshtein(a, b, typo_budget(len)) {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let len = la.max(lb);
+    let budget = typo_budget(len);
+    if la.abs_diff(lb) > budget || budget == 0 {
+        return 0.0;
+    }
+    match bounded_levenshtein(a, b, budget) {
         Some(d) => 1.0 - d as f64 / len as f64,
         None => 0.0,
     }
@@ -170,13 +205,34 @@ pub(crate) fn token_similarity(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
+    2.0 * matched_tokens(a, b) / (a.len() + b.len()) as f64
+}
+
+/// Overlap in 0..=1: fuzzy-matched tokens over the shorter list's length
+/// (`Lemon` is fully inside `Lemon & Aloe Vera`).
+pub(crate) fn token_overlap(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    matched_tokens(a, b) / a.len().min(b.len()) as f64
+}
+
+/// Sum of best fuzzy matches of the shorter list's tokens in the longer.
+fn matched_tokens(a: &[String], b: &[String]) -> f64 {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let mut used = vec![false; long.len()];
+    // Which tokens of `long` are taken: a bit set (names are short).
+    let mut used = vec![false; long.len().saturating_sub(64)];
+    let mut used_bits = 0u64;
     let mut matched = 0.0;
     for t in short {
         let mut best = (0.0, None);
         for (j, u) in long.iter().enumerate() {
-            if used[j] {
+            let taken = if j < 64 {
+                used_bits & (1 << j) != 0
+            } else {
+                used[j - 64]
+            };
+            if taken {
                 continue;
             }
             let s = word_similarity(t, u);
@@ -188,11 +244,15 @@ pub(crate) fn token_similarity(a: &[String], b: &[String]) -> f64 {
             }
         }
         if let (s, Some(j)) = best {
-            used[j] = true;
+            if j < 64 {
+                used_bits |= 1 << j;
+            } else {
+                used[j - 64] = true;
+            }
             matched += s;
         }
     }
-    2.0 * matched / (a.len() + b.len()) as f64
+    matched
 }
 
 #[cfg(test)]
@@ -212,6 +272,7 @@ mod tests {
         assert_eq!(brand_key("The Thompson Co."), "thompson");
         assert_eq!(brand_key("Dr. Bronner's"), "drbronners");
         assert_eq!(brand_key("Co"), "co");
+        assert_eq!(brand_key("Guveve Ihc."), "guveve");
         assert_eq!(brand_key("!!!"), "");
     }
 

@@ -1,10 +1,13 @@
 //! Colours: palettes compared in CIELAB (D65) with ΔE*76, best match: each
 //! colour of either palette takes its nearest colour in the other, and the
-//! mean of those distances maps to +0.8 (identical) … −0.8 (ΔE ≥ 50).
+//! mean of those distances maps to +0.8 (identical), 0 (ΔE 15), down to
+//! −1.6 (ΔE ≥ 45).
 
 pub(crate) const WEIGHT: f64 = 0.8;
 /// The ΔE at which palettes are neither alike nor unlike.
-pub(crate) const NEUTRAL_DELTA_E: f64 = 25.0;
+pub(crate) const NEUTRAL_DELTA_E: f64 = 15.0;
+/// The most a palette mismatch can cost.
+pub(crate) const MAX_PENALTY: f64 = 1.6;
 
 /// sRGB bytes to CIELAB (D65 white).
 pub(crate) fn srgb_to_lab(rgb: [u8; 3]) -> [f64; 3] {
@@ -54,7 +57,7 @@ pub(crate) fn palette_distance(a: &[[f64; 3]], b: &[[f64; 3]]) -> Option<f64> {
 
 pub(crate) fn score(a: &[[f64; 3]], b: &[[f64; 3]]) -> Option<f64> {
     let d = palette_distance(a, b)?;
-    Some((WEIGHT * (1.0 - d / NEUTRAL_DELTA_E)).clamp(-WEIGHT, WEIGHT))
+    Some((WEIGHT * (1.0 - d / NEUTRAL_DELTA_E)).clamp(-MAX_PENALTY, WEIGHT))
 }
 
 #[cfg(test)]

@@ -9,12 +9,12 @@
 //! | `product_name` | 1.5 × (2·token similarity − 1), in −1.5..+1.5 | | neutral |
 //! | `category` | +0.3 | −0.6 | neutral |
 //! | `packaging` | +0.4 + boost of that packaging | −0.8 | neutral |
-//! | `variant` | +1.0 | −2.5 (look-alike guard) | neutral |
-//! | `net_content` | +1.0 | −2.5 (same dimension), −0.5 (ml vs g) | neutral |
+//! | `variant` | +1.0 | −4.0 (look-alike guard) | neutral |
+//! | `net_content` (field, else first quantity in the OCR text) | +1.0 | −4.0 (same dimension), −0.5 (ml vs g) | neutral |
 //! | `barcode` | +5.0, **decisive** (equal valid GTINs) | **blocks** (different valid GTINs) | neutral (also a bad check digit) |
-//! | `colors` | 0.8 × (1 − ΔE/25), clamped to ±0.8 (CIELAB best match) | | neutral |
-//! | `cross_evidence` | +2.0 × share of the front's brand/name/variant words found in the back's OCR text | | neutral |
-//! | `capture_order` | +0.6, decaying with capture distance; never decisive alone | | neutral |
+//! | `colors` | 0.8 × (1 − ΔE/15), clamped to −1.6..+0.8 (CIELAB best match) | | neutral |
+//! | `cross_evidence` | +2.0 × share of the front's brand/name/variant words found in the back's OCR text | −3.5 / −3.0 when the text names the product but not its variant / brand | neutral |
+//! | `capture_order` | +0.6, decaying with capture distance; never decisive alone | down to −0.6 when hundreds of steps / hours apart | neutral |
 
 pub(crate) mod barcode;
 pub(crate) mod brand;
@@ -28,10 +28,9 @@ pub(crate) mod product_name;
 pub(crate) mod variant;
 
 use super::config::PairingConfig;
-use super::input::Image;
+use super::input::{Image, View};
 use super::normalize::{brand_key, label_key, tokens};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
 /// Everything the scorers need from one image, normalised once.
 #[derive(Debug, Clone)]
@@ -45,7 +44,7 @@ pub(crate) struct Profile {
     /// GTIN normalised to 14 digits, only when the check digit is valid.
     pub gtin: Option<String>,
     pub labs: Vec<[f64; 3]>,
-    pub text: HashSet<String>,
+    pub text: cross_evidence::TextIndex,
     pub sequence: Option<i64>,
     pub captured_at_ms: Option<i64>,
 }
@@ -65,16 +64,24 @@ impl Profile {
             category: opt(&image.category, label_key),
             packaging: opt(&image.packaging, label_key),
             variant: image.variant.as_deref().map(tokens).unwrap_or_default(),
-            net: image.net_content.as_deref().and_then(net_content::parse),
+            // The net content printed in the OCR text stands in for a missing field.
+            net: image
+                .net_content
+                .as_deref()
+                .and_then(net_content::parse)
+                .or_else(|| image.text.as_deref().and_then(net_content::parse)),
             gtin: image.barcode.as_deref().and_then(barcode::normalise_gtin),
             labs: image
                 .colors
                 .iter()
                 .map(|c| colors::srgb_to_lab(*c))
                 .collect(),
+            // Only the second image of a comparison (a back or an extra) has
+            // its text searched; a front never takes that role.
             text: image
                 .text
                 .as_deref()
+                .filter(|_| image.view != View::Front)
                 .map(cross_evidence::text_index)
                 .unwrap_or_default(),
             sequence: image.sequence,
@@ -169,6 +176,23 @@ pub(crate) struct Score {
 pub(crate) fn score(a: &Profile, b: &Profile, config: &PairingConfig) -> Score {
     let brand = brand::score(a.brand.as_deref(), b.brand.as_deref());
     let barcode = barcode::score(a.gtin.as_deref(), b.gtin.as_deref());
+    // A blocked pair is never scored further: nothing can outweigh a block.
+    let block = if brand.is_conflict() {
+        Some(Block::Brand)
+    } else if barcode.is_conflict() {
+        Some(Block::Barcode)
+    } else {
+        None
+    };
+    if block.is_some() {
+        return Score {
+            total: 0.0,
+            content: 0.0,
+            features: FeatureScores::default(),
+            block,
+            decisive: false,
+        };
+    }
     let features = FeatureScores {
         brand: brand.contribution(),
         product_name: product_name::score(&a.name, &b.name),
@@ -182,13 +206,6 @@ pub(crate) fn score(a: &Profile, b: &Profile, config: &PairingConfig) -> Score {
         capture_order: capture_order::score(a, b),
     };
     let total: f64 = features.all().iter().flatten().sum();
-    let block = if brand.is_conflict() {
-        Some(Block::Brand)
-    } else if barcode.is_conflict() {
-        Some(Block::Barcode)
-    } else {
-        None
-    };
     Score {
         total,
         content: total - features.capture_order.unwrap_or(0.0),

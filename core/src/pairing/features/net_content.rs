@@ -4,7 +4,7 @@
 //! against a mass disagrees mildly (labels print both). Unparseable is missing.
 
 pub(crate) const AGREE: f64 = 1.0;
-pub(crate) const DISAGREE: f64 = -2.5;
+pub(crate) const DISAGREE: f64 = -4.0;
 pub(crate) const OTHER_DIMENSION: f64 = -0.5;
 
 /// What a quantity measures.
