@@ -1,34 +1,8 @@
 //! `verity classify`: output, exit codes (0 ok, 1 failed enforcement, 2 bad input), stdin.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod support;
 
-fn fixture(rel: &str) -> String {
-    format!(
-        "{}/../tests/fixtures/responses/{rel}",
-        env!("CARGO_MANIFEST_DIR")
-    )
-}
-
-fn verity(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_verity"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("verity runs");
-    if let Some(bytes) = stdin {
-        // The CLI may refuse early; a broken pipe is part of the scenario.
-        let _ = child.stdin.take().unwrap().write_all(bytes);
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
-}
-
-fn outcome(output: &Output) -> serde_json::Value {
-    serde_json::from_slice(&output.stdout).expect("stdout is the outcome JSON")
-}
+use support::{assert_bad_input, fixture, scratch_dir, stdout_json, verity};
 
 #[test]
 fn ok_outcome_exits_0_with_fields_in_spec_order() {
@@ -52,7 +26,7 @@ fn ok_outcome_exits_0_with_fields_in_spec_order() {
         first_keys,
         ["requested_mode", "enforcement_mode", "provider"]
     );
-    let json = outcome(&out);
+    let json = stdout_json(&out);
     assert_eq!(json["status"], "ok");
     assert_eq!(json["tool_call_count"], 2);
     assert_eq!(json["search_confidence"], 0.883333);
@@ -71,7 +45,7 @@ fn failed_enforcement_prints_the_outcome_and_exits_1() {
         None,
     );
     assert_eq!(out.status.code(), Some(1));
-    let json = outcome(&out);
+    let json = stdout_json(&out);
     assert_eq!(json["error_code"], "no_tool_call_in_required");
     assert_eq!(json["attempted_tool_call_count"], 1);
     assert_eq!(json["explanation"]["title"], "Hard Enforcement Failed");
@@ -94,7 +68,7 @@ fn options_reach_the_core_and_stdin_works() {
         Some(&body),
     );
     assert_eq!(out.status.code(), Some(1));
-    let json = outcome(&out);
+    let json = stdout_json(&out);
     assert_eq!(json["enforcement_mode"], "soft");
     assert_eq!(json["model"], "claude-x");
     assert_eq!(json["error_code"], "no_tool_call_in_soft_required");
@@ -112,15 +86,7 @@ fn options_reach_the_core_and_stdin_works() {
         Some(&body),
     );
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(outcome(&out)["tool_call_count"], 1);
-}
-
-fn assert_bad_input(out: &Output, needle: &str) {
-    assert_eq!(out.status.code(), Some(2), "{out:?}");
-    assert!(out.stdout.is_empty());
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(stderr.lines().count(), 1, "one line on stderr: {stderr}");
-    assert!(stderr.contains(needle), "{stderr}");
+    assert_eq!(stdout_json(&out)["tool_call_count"], 1);
 }
 
 #[test]
@@ -225,8 +191,7 @@ fn summary_is_one_readable_line_plus_the_explanation() {
 
 #[test]
 fn a_custom_capability_table_replaces_the_default() {
-    let dir = std::env::temp_dir().join(format!("verity-classify-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch_dir("classify");
     let table = dir.join("table.json");
     std::fs::write(
         &table,
@@ -246,7 +211,7 @@ fn a_custom_capability_table_replaces_the_default() {
         None,
     );
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(outcome(&out)["enforcement_mode"], "soft");
+    assert_eq!(stdout_json(&out)["enforcement_mode"], "soft");
 
     std::fs::write(
         &table,

@@ -1,30 +1,12 @@
 //! `verity hash`: files and stdin, exact output bytes, exit codes.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+mod support;
 
-fn verity(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_verity"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn verity");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin)
-        .expect("write stdin");
-    child.wait_with_output().expect("wait")
-}
+use std::path::PathBuf;
+use support::{assert_bad_input, assert_exit, scratch_dir, verity};
 
 fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("verity-hash-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
+    let path = scratch_dir("hash-test").join(name);
     std::fs::write(&path, bytes).expect("write temp file");
     path
 }
@@ -41,14 +23,9 @@ const TEMPLATE: &str = r#"{
 fn canonical_from_stdin_is_exact_bytes() {
     let out = verity(
         &["hash", "canonical", "-"],
-        b"{\"b\": [1.0, 1e21], \"a\": \"\\u00e9\"}\n",
+        Some(b"{\"b\": [1.0, 1e21], \"a\": \"\\u00e9\"}\n"),
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_exit(&out, 0);
     assert_eq!(out.stdout, "{\"a\":\"é\",\"b\":[1,1e+21]}".as_bytes());
 }
 
@@ -64,7 +41,7 @@ fn canonical_from_file_and_to_file() {
             "-o",
             output.to_str().unwrap(),
         ],
-        b"",
+        None,
     );
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
@@ -82,21 +59,17 @@ fn bad_input_exits_2_with_one_line_naming_the_path() {
         (b"{\"n\":1e400}", "invalid_number at $.n"),
         (b"{", "invalid_json"),
     ] {
-        let out = verity(&["hash", "canonical", "-"], input);
-        assert_eq!(out.status.code(), Some(2));
-        let stderr = String::from_utf8(out.stderr).unwrap();
-        assert!(stderr.contains(needle), "{stderr}");
-        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
-        assert!(out.stdout.is_empty());
+        let out = verity(&["hash", "canonical", "-"], Some(input));
+        assert_bad_input(&out, needle);
     }
-    let out = verity(&["hash", "canonical", "/nonexistent/verity.json"], b"");
+    let out = verity(&["hash", "canonical", "/nonexistent/verity.json"], None);
     assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
 fn template_hash_from_file_and_stdin_agree() {
     let path = temp_file("template.json", TEMPLATE.as_bytes());
-    let from_file = verity(&["hash", "template", path.to_str().unwrap()], b"");
+    let from_file = verity(&["hash", "template", path.to_str().unwrap()], None);
     assert_eq!(from_file.status.code(), Some(0));
     let value: serde_json::Value = serde_json::from_slice(&from_file.stdout).unwrap();
     assert_eq!(value["normalization_version"], 1);
@@ -108,7 +81,7 @@ fn template_hash_from_file_and_stdin_agree() {
     let reordered = TEMPLATE
         .replace("[\"CH\", \"US\"]", "[\"us\", \"CH\"]")
         .replace("0.7", "0.70");
-    let from_stdin = verity(&["hash", "template", "-"], reordered.as_bytes());
+    let from_stdin = verity(&["hash", "template", "-"], Some(reordered.as_bytes()));
     assert_eq!(from_stdin.status.code(), Some(0));
     assert_eq!(from_file.stdout, from_stdin.stdout);
 }
@@ -116,7 +89,7 @@ fn template_hash_from_file_and_stdin_agree() {
 #[test]
 fn template_with_wrong_type_exits_2() {
     let bad = TEMPLATE.replace("0.7", "\"0.7\"");
-    let out = verity(&["hash", "template", "-"], bad.as_bytes());
+    let out = verity(&["hash", "template", "-"], Some(bad.as_bytes()));
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
@@ -127,7 +100,7 @@ fn template_with_wrong_type_exits_2() {
 
 #[test]
 fn prompt_hash_is_sha256_of_exact_bytes() {
-    let out = verity(&["hash", "prompt", "-"], b"abc");
+    let out = verity(&["hash", "prompt", "-"], Some(b"abc"));
     assert_eq!(out.status.code(), Some(0));
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
@@ -138,6 +111,6 @@ fn prompt_hash_is_sha256_of_exact_bytes() {
 
 #[test]
 fn unknown_mode_is_a_usage_error() {
-    let out = verity(&["hash", "bogus", "-"], b"{}");
+    let out = verity(&["hash", "bogus", "-"], Some(b"{}"));
     assert_eq!(out.status.code(), Some(2));
 }

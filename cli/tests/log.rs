@@ -1,50 +1,25 @@
 //! `verity log append` / `verity log verify` end to end.
 
+mod support;
+
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-fn verity(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_verity"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("verity-log-test-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use support::{assert_exit, repo_path, scratch_dir, stdout_json, verity};
 
 fn events() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../examples/data/events.jsonl")
-        .display()
-        .to_string()
-}
-
-fn report(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap()
+    repo_path("examples/data/events.jsonl")
 }
 
 #[test]
 fn append_to_stdout_then_verify_clean() {
-    let dir = scratch("stdout");
-    let out = verity(&["log", "append", &events()]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let dir = scratch_dir("log-test-stdout");
+    let out = verity(&["log", "append", &events()], None);
+    assert_exit(&out, 0);
     let log = dir.join("log.jsonl");
     std::fs::write(&log, &out.stdout).unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 10);
-    let out = verity(&["log", "verify", log.to_str().unwrap()]);
+    let out = verity(&["log", "verify", log.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(0));
-    let r = report(&out);
+    let r = stdout_json(&out);
     assert_eq!(
         (r["ok"].as_bool(), r["entries"].as_u64()),
         (Some(true), Some(10))
@@ -53,13 +28,13 @@ fn append_to_stdout_then_verify_clean() {
 
 #[test]
 fn append_to_a_log_continues_its_chain() {
-    let dir = scratch("to");
+    let dir = scratch_dir("log-test-to");
     let log = dir.join("log.jsonl");
     let _ = std::fs::remove_file(&log);
     let log_arg = log.to_str().unwrap();
-    let first = verity(&["log", "append", &events(), "--to", log_arg]);
+    let first = verity(&["log", "append", &events(), "--to", log_arg], None);
     assert_eq!(first.status.code(), Some(0));
-    assert_eq!(report(&first)["last_seq"], 9);
+    assert_eq!(stdout_json(&first)["last_seq"], 9);
     // Later events continue at seq 10 with the previous head as prev_hash.
     let more = dir.join("more.jsonl");
     std::fs::write(
@@ -67,22 +42,31 @@ fn append_to_a_log_continues_its_chain() {
         "{\"timestamp\":\"2025-10-01T10:00:00Z\",\"subsystem\":\"jobs\",\"event\":\"job.started\"}\n",
     )
     .unwrap();
-    let second = verity(&["log", "append", more.to_str().unwrap(), "--to", log_arg]);
-    assert_eq!(report(&second)["last_seq"], 10);
-    let out = verity(&["log", "verify", log_arg, "--now", "2025-10-01T10:05:00Z"]);
-    let r = report(&out);
+    let second = verity(
+        &["log", "append", more.to_str().unwrap(), "--to", log_arg],
+        None,
+    );
+    assert_eq!(stdout_json(&second)["last_seq"], 10);
+    let out = verity(
+        &["log", "verify", log_arg, "--now", "2025-10-01T10:05:00Z"],
+        None,
+    );
+    let r = stdout_json(&out);
     assert_eq!(r["ok"], true, "{r}");
     assert_eq!(r["entries"], 11);
     // Stale once more than 900 s (the default) pass.
-    let out = verity(&["log", "verify", log_arg, "--now", "2025-10-01T11:00:00Z"]);
+    let out = verity(
+        &["log", "verify", log_arg, "--now", "2025-10-01T11:00:00Z"],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(report(&out)["problems"][0]["kind"], "stale_log");
+    assert_eq!(stdout_json(&out)["problems"][0]["kind"], "stale_log");
     let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn bad_event_lines_are_reported_with_line_numbers_and_skipped() {
-    let dir = scratch("bad-events");
+    let dir = scratch_dir("log-test-bad-events");
     let events = dir.join("events.jsonl");
     std::fs::write(
         &events,
@@ -95,7 +79,7 @@ fn bad_event_lines_are_reported_with_line_numbers_and_skipped() {
         ),
     )
     .unwrap();
-    let out = verity(&["log", "append", events.to_str().unwrap()]);
+    let out = verity(&["log", "append", events.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("line 2:"), "{stderr}");
@@ -114,17 +98,17 @@ fn bad_event_lines_are_reported_with_line_numbers_and_skipped() {
 
 #[test]
 fn tampered_log_exits_1_with_located_problems() {
-    let dir = scratch("tampered");
-    let out = verity(&["log", "append", &events()]);
+    let dir = scratch_dir("log-test-tampered");
+    let out = verity(&["log", "append", &events()], None);
     let text = String::from_utf8(out.stdout).unwrap();
     let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
     lines[3] = lines[3].replace("ops-oncall", "mallory");
     lines.insert(6, "not json at all".to_owned());
     let log = dir.join("log.jsonl");
     std::fs::write(&log, lines.join("\n") + "\n").unwrap();
-    let out = verity(&["log", "verify", log.to_str().unwrap()]);
+    let out = verity(&["log", "verify", log.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(1));
-    let r = report(&out);
+    let r = stdout_json(&out);
     let found: Vec<(String, u64)> = r["problems"]
         .as_array()
         .unwrap()
@@ -147,10 +131,10 @@ fn tampered_log_exits_1_with_located_problems() {
 
 #[test]
 fn bad_arguments_exit_2() {
-    let out = verity(&["log", "verify", "/nonexistent/log.jsonl"]);
+    let out = verity(&["log", "verify", "/nonexistent/log.jsonl"], None);
     assert_eq!(out.status.code(), Some(2));
-    let out = verity(&["log", "verify", &events(), "--now", "soon"]);
+    let out = verity(&["log", "verify", &events(), "--now", "soon"], None);
     assert_eq!(out.status.code(), Some(2));
-    let out = verity(&["log", "verify", &events(), "--checkpoint", "nope"]);
+    let out = verity(&["log", "verify", &events(), "--checkpoint", "nope"], None);
     assert_eq!(out.status.code(), Some(2));
 }

@@ -1,51 +1,9 @@
 //! `verity metadata` and `verity provider`: output shape, options, exit codes.
 
+mod support;
+
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn fixture(rel: &str) -> String {
-    format!(
-        "{}/../tests/fixtures/responses/{rel}",
-        env!("CARGO_MANIFEST_DIR")
-    )
-}
-
-fn verity(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_verity"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn verity");
-    let mut pipe = child.stdin.take().expect("stdin");
-    if let Some(bytes) = stdin {
-        // A failed write means the child exited early (e.g. refused the
-        // input); its exit status is what the test checks.
-        let _ = pipe.write_all(bytes);
-    }
-    drop(pipe);
-    child.wait_with_output().expect("wait")
-}
-
-fn json_stdout(out: &Output) -> Value {
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
-}
-
-fn assert_bad_input(out: &Output, needle: &str) {
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
-    assert!(stderr.contains(needle), "{stderr}");
-    assert!(out.stdout.is_empty());
-}
+use support::{assert_bad_input, fixture, ok_json, scratch_dir, verity};
 
 #[test]
 fn prints_metadata_version_key_and_otel_attributes() {
@@ -56,7 +14,7 @@ fn prints_metadata_version_key_and_otel_attributes() {
         ],
         None,
     );
-    let v = json_stdout(&out);
+    let v = ok_json(&out);
     assert_eq!(v["metadata"]["platform"], "azure_openai");
     assert_eq!(v["metadata"]["provider"], "openai");
     assert_eq!(v["provider_version_key"], "unknown");
@@ -82,7 +40,7 @@ fn reads_stdin_and_applies_model_deprecated_and_platform_options() {
         ],
         Some(body),
     );
-    let v = json_stdout(&out);
+    let v = ok_json(&out);
     assert_eq!(v["provider_version_key"], "gemini-2.0-flash");
     assert_eq!(
         v["otel_attributes"]["gen_ai.request.model"],
@@ -97,8 +55,7 @@ fn reads_stdin_and_applies_model_deprecated_and_platform_options() {
 
 #[test]
 fn writes_to_output_file() {
-    let dir = std::env::temp_dir().join(format!("verity-md-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch_dir("md");
     let target = dir.join("out.json");
     let out = verity(
         &[

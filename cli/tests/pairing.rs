@@ -1,29 +1,27 @@
 //! `verity pair`, `verity verify-golden`, `verity metrics` end to end.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+use support::{repo_root, scratch_dir};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
+/// Runs `verity` from the repository root with `env` set and no inherited
+/// `PAIR_*` variables.
 fn verity(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_verity"));
-    cmd.args(args).current_dir(root());
-    for (k, _) in std::env::vars().filter(|(k, _)| k.starts_with("PAIR_")) {
-        cmd.env_remove(k);
-    }
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    cmd.output().expect("runs")
+    support::verity_with(args, None, |cmd| {
+        cmd.current_dir(repo_root());
+        for (k, _) in std::env::vars().filter(|(k, _)| k.starts_with("PAIR_")) {
+            cmd.env_remove(k);
+        }
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+    })
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("verity-cli-pairing-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    scratch_dir(&format!("cli-pairing-{name}"))
 }
 
 fn twins(dir: &Path) -> PathBuf {
@@ -61,7 +59,7 @@ fn pair_writes_pairing_and_metrics() {
     let m: serde_json::Value = serde_json::from_slice(&std::fs::read(&metrics).unwrap()).unwrap();
     assert_eq!(m, pairing["metrics"]);
     let expected: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(root().join("tests/golden/pairing-expected.json")).unwrap(),
+        &std::fs::read(repo_root().join("tests/golden/pairing-expected.json")).unwrap(),
     )
     .unwrap();
     assert_eq!(pairing, expected);
@@ -150,7 +148,7 @@ fn verify_golden_passes_and_reports_drift() {
         "pairing-expected.json",
         "metrics-expected.json",
     ] {
-        std::fs::copy(root().join("tests/golden").join(f), dir.join(f)).unwrap();
+        std::fs::copy(repo_root().join("tests/golden").join(f), dir.join(f)).unwrap();
     }
     std::fs::write(dir.join("config.json"), r#"{"auto_pair_score": 4.5}"#).unwrap();
     let drift = verity(&["verify-golden", dir.to_str().unwrap()], &[]);
@@ -175,7 +173,7 @@ fn metrics_prints_and_compares() {
 
     let dir = scratch("metrics");
     let mut m: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(root().join("tests/golden/metrics-expected.json")).unwrap(),
+        &std::fs::read(repo_root().join("tests/golden/metrics-expected.json")).unwrap(),
     )
     .unwrap();
     m["totals"]["pairs"] = serde_json::json!(m["totals"]["pairs"].as_u64().unwrap() - 3);

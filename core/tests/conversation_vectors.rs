@@ -1,8 +1,11 @@
 //! Runs `tests/vectors/conversation/*.json` (the shared vector format) and
 //! measures reference-resolution accuracy on the held-out conversations.
 
+mod support;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
+use support::vectors::{self, substitute_fixtures as resolve_fixtures};
 use verity::conversation::{
     render_context, replay_conversation, update_conversation_value, Catalog, ConversationState,
     Turn, DEFAULT_CONTEXT_BUDGET,
@@ -11,30 +14,6 @@ use verity::Error;
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn resolve_fixtures(value: &Value) -> Value {
-    match value {
-        Value::Object(map) => {
-            if let Some(Value::String(path)) = map.get("$fixture") {
-                let text =
-                    std::fs::read(repo().join("tests/fixtures").join(path)).expect("fixture");
-                return serde_json::from_slice(&text).expect("fixture json");
-            }
-            if let Some(Value::String(path)) = map.get("$fixture_text") {
-                let text = std::fs::read_to_string(repo().join("tests/fixtures").join(path))
-                    .expect("fixture");
-                return Value::String(text);
-            }
-            Value::Object(
-                map.iter()
-                    .map(|(k, v)| (k.clone(), resolve_fixtures(v)))
-                    .collect(),
-            )
-        }
-        Value::Array(items) => Value::Array(items.iter().map(resolve_fixtures).collect()),
-        other => other.clone(),
-    }
 }
 
 fn catalog_arg(args: &Value) -> Result<Option<Catalog>, Error> {
@@ -82,74 +61,12 @@ mod erased {
     }
 }
 
-/// `expected` ⊆ `actual` (objects by key, recursively; arrays element-wise, equal length).
-fn subset(expected: &Value, actual: &Value) -> bool {
-    match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => e
-            .iter()
-            .all(|(k, v)| a.get(k).is_some_and(|av| subset(v, av))),
-        (Value::Array(e), Value::Array(a)) => {
-            e.len() == a.len() && e.iter().zip(a).all(|(x, y)| subset(x, y))
-        }
-        _ => expected == actual,
-    }
-}
-
-fn vector_files() -> Vec<PathBuf> {
-    let dir = repo().join("tests/vectors/conversation");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("vectors dir")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    files
-}
-
 #[test]
 fn all_conversation_vectors_pass() {
-    let mut failures = Vec::new();
-    let mut count = 0;
-    for file in vector_files() {
-        let doc: Value =
-            serde_json::from_slice(&std::fs::read(&file).expect("read")).expect("json");
-        for case in doc["cases"].as_array().expect("cases") {
-            count += 1;
-            let name = case["name"].as_str().unwrap_or("?");
-            let args = resolve_fixtures(&case["args"]);
-            let outcome = run(case["op"].as_str().expect("op"), &args);
-            let ok = match (&outcome, case.get("expected"), case.get("error")) {
-                (Ok(actual), Some(expected), None) => {
-                    if case.get("match").and_then(Value::as_str) == Some("subset") {
-                        subset(expected, actual)
-                    } else {
-                        expected == actual
-                    }
-                }
-                (Err(e), None, Some(error)) => {
-                    error["kind"] == e.kind().code()
-                        && error["path"] == e.path()
-                        && error
-                            .get("message_contains")
-                            .and_then(Value::as_str)
-                            .is_none_or(|m| e.message().contains(m))
-                }
-                _ => false,
-            };
-            if !ok {
-                failures.push(format!("{}: {name}: got {outcome:?}", file.display()));
-            }
-        }
-    }
+    let count = vectors::run_module("conversation", &run);
     assert!(
         count >= 60,
         "expected the full vector set, found {count} cases"
-    );
-    assert!(
-        failures.is_empty(),
-        "{} failing vectors:\n{}",
-        failures.len(),
-        failures.join("\n")
     );
 }
 

@@ -1,43 +1,12 @@
 //! Runs the cross-language conformance vectors in `tests/vectors/dedup/`
 //! (format: `tests/vectors/README.md`) against the Rust core.
 
+mod support;
+
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
+use support::{tests_dir, tests_json, vectors};
 use verity::dedup::{self, Timestamp};
 use verity::Result;
-
-fn repo_tests() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests")
-}
-
-/// Replaces `{"$fixture": path}` / `{"$fixture_text": path}` recursively.
-fn resolve(value: &Value) -> Value {
-    match value {
-        Value::Object(map) if map.len() == 1 => {
-            let fixture = |key: &str| {
-                map.get(key)
-                    .and_then(Value::as_str)
-                    .map(|p| repo_tests().join("fixtures").join(p))
-            };
-            if let Some(path) = fixture("$fixture_text") {
-                let text = std::fs::read_to_string(&path)
-                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-                return Value::String(text);
-            }
-            if let Some(path) = fixture("$fixture") {
-                let text =
-                    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-                return serde_json::from_slice(&text).expect("fixture is JSON");
-            }
-            Value::Object(map.iter().map(|(k, v)| (k.clone(), resolve(v))).collect())
-        }
-        Value::Object(map) => {
-            Value::Object(map.iter().map(|(k, v)| (k.clone(), resolve(v))).collect())
-        }
-        Value::Array(items) => Value::Array(items.iter().map(resolve).collect()),
-        other => other.clone(),
-    }
-}
 
 fn arg<'a>(args: &'a Value, name: &str) -> &'a Value {
     args.get(name)
@@ -95,58 +64,8 @@ fn run_op(op: &str, args: &Value) -> Result<Value> {
     })
 }
 
-/// `expected` ⊆ `actual` in the README's "subset" sense.
-fn subset(expected: &Value, actual: &Value) -> bool {
-    match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => e
-            .iter()
-            .all(|(k, v)| a.get(k).is_some_and(|av| subset(v, av))),
-        (Value::Array(e), Value::Array(a)) => {
-            e.len() == a.len() && e.iter().zip(a).all(|(x, y)| subset(x, y))
-        }
-        _ => expected == actual,
-    }
-}
-
 fn run_file(name: &str) -> usize {
-    let path = repo_tests().join("vectors/dedup").join(name);
-    let file: Value =
-        serde_json::from_slice(&std::fs::read(&path).expect("vector file")).expect("JSON");
-    let cases = file["cases"].as_array().expect("cases");
-    let mut failures = Vec::new();
-    for case in cases {
-        let case_name = case["name"].as_str().expect("name");
-        let result = run_op(case["op"].as_str().expect("op"), &resolve(&case["args"]));
-        match (case.get("expected"), case.get("error"), result) {
-            (Some(expected), None, Ok(actual)) => {
-                let matched = if case.get("match").and_then(Value::as_str) == Some("subset") {
-                    subset(expected, &actual)
-                } else {
-                    expected == &actual
-                };
-                if !matched {
-                    failures.push(format!("{case_name}: expected {expected}, got {actual}"));
-                }
-            }
-            (None, Some(error), Err(e)) => {
-                let kind_ok = error["kind"] == e.kind().code();
-                let path_ok = error.get("path").is_none_or(|p| p == e.path());
-                let message_ok = error
-                    .get("message_contains")
-                    .and_then(Value::as_str)
-                    .is_none_or(|m| e.message().contains(m));
-                if !(kind_ok && path_ok && message_ok) {
-                    failures.push(format!("{case_name}: expected error {error}, got {e}"));
-                }
-            }
-            (_, _, Ok(actual)) => {
-                failures.push(format!("{case_name}: expected an error, got {actual}"))
-            }
-            (_, _, Err(e)) => failures.push(format!("{case_name}: unexpected error {e}")),
-        }
-    }
-    assert!(failures.is_empty(), "{name}:\n{}", failures.join("\n"));
-    cases.len()
+    vectors::run_files(&[tests_dir().join("vectors/dedup").join(name)], &run_op)
 }
 
 #[test]
@@ -166,7 +85,7 @@ fn key_vectors() {
 
 #[test]
 fn every_vector_file_is_run() {
-    let mut files: Vec<String> = std::fs::read_dir(repo_tests().join("vectors/dedup"))
+    let mut files: Vec<String> = std::fs::read_dir(tests_dir().join("vectors/dedup"))
         .expect("vector dir")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
@@ -179,8 +98,7 @@ fn every_vector_file_is_run() {
 
 #[test]
 fn colliding_template_vectors_share_the_seed_hash() {
-    let path = repo_tests().join("vectors/dedup/template_hash.json");
-    let file: Value = serde_json::from_slice(&std::fs::read(path).expect("file")).expect("JSON");
+    let file = tests_json("vectors/dedup/template_hash.json");
     let cases = file["cases"].as_array().expect("cases");
     let hash_of = |name: &str| {
         cases

@@ -5,59 +5,13 @@
 //! model?, include_deprecated?, platform?}`. A `response` given as a JSON
 //! string is JSON text (parsed under the default limits), as in the bindings.
 
-use serde_json::{json, Map, Value};
-use std::path::{Path, PathBuf};
+mod support;
+
+use serde_json::{json, Value};
+use support::vectors;
 use verity::metadata::{self, OtelOptions, Platform, ResponseMetadata};
 
-fn repo_tests_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests")
-}
-
-/// Replaces `{"$fixture": path}` / `{"$fixture_text": path}` recursively.
-fn resolve_fixtures(value: Value) -> Value {
-    match value {
-        Value::Object(map) => {
-            if map.len() == 1 {
-                let read = |key: &str| {
-                    map.get(key).and_then(Value::as_str).map(|rel| {
-                        let path = repo_tests_dir().join("fixtures").join(rel);
-                        std::fs::read_to_string(&path)
-                            .unwrap_or_else(|e| panic!("fixture {}: {e}", path.display()))
-                    })
-                };
-                if let Some(text) = read("$fixture") {
-                    return serde_json::from_str(&text).expect("fixture is JSON");
-                }
-                if let Some(text) = read("$fixture_text") {
-                    return Value::String(text);
-                }
-            }
-            Value::Object(
-                map.into_iter()
-                    .map(|(k, v)| (k, resolve_fixtures(v)))
-                    .collect(),
-            )
-        }
-        Value::Array(items) => Value::Array(items.into_iter().map(resolve_fixtures).collect()),
-        other => other,
-    }
-}
-
-/// `expected` ⊆ `actual`: objects compare only expected keys (recursively);
-/// arrays element-wise with equal length; scalars exactly.
-fn subset_matches(expected: &Value, actual: &Value) -> bool {
-    match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => e
-            .iter()
-            .all(|(k, ev)| a.get(k).is_some_and(|av| subset_matches(ev, av))),
-        (Value::Array(e), Value::Array(a)) => {
-            e.len() == a.len() && e.iter().zip(a).all(|(ev, av)| subset_matches(ev, av))
-        }
-        _ => expected == actual,
-    }
-}
-
-fn response_metadata(args: &Map<String, Value>) -> verity::Result<ResponseMetadata> {
+fn response_metadata(args: &Value) -> verity::Result<ResponseMetadata> {
     match args.get("response") {
         Some(Value::String(text)) => metadata::extract_metadata_bytes(text.as_bytes()),
         Some(value) => metadata::extract_metadata(value),
@@ -65,7 +19,7 @@ fn response_metadata(args: &Map<String, Value>) -> verity::Result<ResponseMetada
     }
 }
 
-fn run_op(op: &str, args: &Map<String, Value>) -> verity::Result<Value> {
+fn run_op(op: &str, args: &Value) -> verity::Result<Value> {
     let model = args.get("model").and_then(Value::as_str);
     Ok(match op {
         "detect_provider" => {
@@ -93,75 +47,15 @@ fn run_op(op: &str, args: &Map<String, Value>) -> verity::Result<Value> {
     })
 }
 
-fn check_case(file: &str, case: &Value) -> Result<(), String> {
-    let name = case["name"].as_str().unwrap_or("?");
-    let op = case["op"].as_str().expect("op");
-    let args = resolve_fixtures(case["args"].clone());
-    let args = args.as_object().expect("args is an object");
-    let subset = case.get("match").and_then(Value::as_str) == Some("subset");
-    let fail = |what: String| Err(format!("{file} / {name}: {what}"));
-    match (run_op(op, args), case.get("expected"), case.get("error")) {
-        (Ok(actual), Some(expected), None) => {
-            let ok = if subset {
-                subset_matches(expected, &actual)
-            } else {
-                expected == &actual
-            };
-            if ok {
-                Ok(())
-            } else {
-                fail(format!("expected {expected}\n   got {actual}"))
-            }
-        }
-        (Err(e), None, Some(error)) => {
-            let kind_ok = error["kind"].as_str() == Some(e.kind().code());
-            let path_ok = error
-                .get("path")
-                .is_none_or(|p| p.as_str() == Some(e.path()));
-            let msg_ok = error
-                .get("message_contains")
-                .and_then(Value::as_str)
-                .is_none_or(|m| e.message().contains(m));
-            if kind_ok && path_ok && msg_ok {
-                Ok(())
-            } else {
-                fail(format!("expected error {error}, got {e}"))
-            }
-        }
-        (Ok(actual), None, Some(error)) => fail(format!("expected error {error}, got {actual}")),
-        (Err(e), Some(_), None) => fail(format!("unexpected error {e}")),
-        _ => fail("a case needs exactly one of expected/error".into()),
-    }
-}
-
 #[test]
 fn metadata_vectors() {
-    let dir = repo_tests_dir().join("vectors/metadata");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/vectors/metadata exists")
-        .map(|e| e.expect("dir entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    let mut failures = Vec::new();
-    let mut count = 0;
-    for path in &files {
-        let text = std::fs::read_to_string(path).expect("read vector file");
-        let doc: Value = serde_json::from_str(&text).expect("vector file is JSON");
-        let file = path.file_name().unwrap().to_string_lossy().into_owned();
-        for case in doc["cases"].as_array().expect("cases array") {
-            count += 1;
-            if let Err(msg) = check_case(&file, case) {
-                failures.push(msg);
-            }
-        }
-    }
+    let count = vectors::run_module("metadata", &run_op);
     assert!(count >= 100, "only {count} metadata vectors found");
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
 fn subset_matching_rules() {
+    let subset_matches = |e: &Value, a: &Value| vectors::subset_mismatch(e, a).is_none();
     assert!(subset_matches(&json!({"a": 1}), &json!({"a": 1, "b": 2})));
     assert!(!subset_matches(&json!({"a": 1, "c": 3}), &json!({"a": 1})));
     assert!(!subset_matches(&json!([1]), &json!([1, 2])));
