@@ -137,6 +137,23 @@ pub fn from_panic(py: Python<'_>, payload: Box<dyn std::any::Any + Send>) -> PyE
     raise(py, INTERNAL_KIND, "$", &message)
 }
 
+/// Panics inside the panic guard on purpose, so the test suite can show that
+/// a Rust panic reaches Python as `verity.InternalError`, never as a crash or
+/// a `BaseException` (private; not part of the API).
+#[pyfunction]
+#[pyo3(name = "_panic_for_tests", signature = (detached=false))]
+pub fn panic_for_tests(py: Python<'_>, detached: bool) -> PyResult<()> {
+    if detached {
+        crate::convert::detached(py, || -> verity::Result<()> {
+            panic!("deliberate panic with the GIL released")
+        })
+    } else {
+        crate::convert::call(py, || -> verity::Result<()> {
+            panic!("deliberate panic (verity._verity._panic_for_tests)")
+        })
+    }
+}
+
 /// Registers the exception classes on the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
@@ -162,5 +179,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.add("ConfigError", py.get_type::<ConfigError>())?;
     m.add("InternalError", py.get_type::<InternalError>())?;
+    m.add_function(wrap_pyfunction!(panic_for_tests, m)?)?;
     Ok(())
 }

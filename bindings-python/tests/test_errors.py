@@ -128,3 +128,13 @@ def test_wrong_scalar_argument_type() -> None:
 
 def test_tuples_and_big_unsigned_ints_convert() -> None:
     assert verity.parse_json({"t": (1, 2), "u": 2**64 - 1}) == {"t": [1, 2], "u": 2**64 - 1}
+
+
+def test_a_rust_panic_is_an_internal_error_not_a_crash() -> None:
+    for detached in (False, True):
+        with pytest.raises(verity.InternalError) as info:
+            verity._verity._panic_for_tests(detached)
+        assert info.value.kind == "internal"
+        assert "deliberate panic" in info.value.message
+        assert isinstance(info.value, ValueError)
+    assert verity.detect_provider("gpt-4o") == "openai"  # the module still works
