@@ -6,7 +6,8 @@ Follows tests/vectors/README.md exactly:
 - ``{"$fixture": p}`` becomes the parsed tests/fixtures/p, ``{"$fixture_text": p}``
   the raw text of that file.
 - ``expected`` is compared with the output's JSON form (``.to_dict()``; bytes
-  as UTF-8 text), exactly or as a subset (``"match": "subset"``); ``error``
+  as UTF-8 text), exactly or as a subset (``"match": "subset"``), with JSON
+  scalar types kept apart (``true`` is not ``1``, ``12`` is not ``12.0``); ``error``
   gives ``kind``, ``path`` and optional ``message_contains``.
 - Document arguments (accepting dict/list, str or bytes) are exercised in all
   three forms: as given, as JSON text (str) and as UTF-8 bytes. An argument
@@ -102,6 +103,31 @@ def json_form(result: Any) -> Any:
     return result
 
 
+def same_scalar(expected: Any, actual: Any) -> bool:
+    """JSON scalar equality as serde_json sees it: `true` is not `1`, and an
+    integer is not a float (`12` vs `12.0`)."""
+    if isinstance(expected, bool) or isinstance(actual, bool):
+        return actual is expected
+    if isinstance(expected, (int, float)) and isinstance(actual, (int, float)):
+        return type(expected) is type(actual) and expected == actual
+    return bool(expected == actual)
+
+
+def exact_match(expected: Any, actual: Any, path: str = "$") -> None:
+    if isinstance(expected, dict):
+        assert isinstance(actual, dict), f"{path}: expected an object, got {actual!r}"
+        assert sorted(actual) == sorted(expected), f"{path}: keys {sorted(actual)} != {sorted(expected)}"
+        for key, value in expected.items():
+            exact_match(value, actual[key], f"{path}.{key}")
+    elif isinstance(expected, list):
+        assert isinstance(actual, list), f"{path}: expected an array, got {actual!r}"
+        assert len(actual) == len(expected), f"{path}: length {len(actual)} != {len(expected)}"
+        for i, (e, a) in enumerate(zip(expected, actual)):
+            exact_match(e, a, f"{path}[{i}]")
+    else:
+        assert same_scalar(expected, actual), f"{path}: {actual!r} != {expected!r}"
+
+
 def subset_match(expected: Any, actual: Any, path: str = "$") -> None:
     if isinstance(expected, dict):
         assert isinstance(actual, dict), f"{path}: expected an object, got {actual!r}"
@@ -114,10 +140,7 @@ def subset_match(expected: Any, actual: Any, path: str = "$") -> None:
         for i, (e, a) in enumerate(zip(expected, actual)):
             subset_match(e, a, f"{path}[{i}]")
     else:
-        same = (actual is expected) if isinstance(expected, bool) or isinstance(actual, bool) else (
-            actual == expected
-        )
-        assert same, f"{path}: {actual!r} != {expected!r}"
+        assert same_scalar(expected, actual), f"{path}: {actual!r} != {expected!r}"
 
 
 def operation(op: str) -> Callable[..., Any]:
@@ -158,4 +181,4 @@ def test_vector(case: dict[str, Any], doc_args: list[str], form: str) -> None:
     if case.get("match") == "subset":
         subset_match(expected, actual)
     else:
-        assert actual == expected
+        exact_match(expected, actual)
