@@ -139,13 +139,23 @@ pub fn from_value<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T> {
         };
         let inner = e.into_inner();
         let message = inner.to_string();
-        let kind = if message.starts_with("missing field") {
-            ErrorKind::MissingField
-        } else {
-            ErrorKind::InvalidInput
-        };
-        Error::new(kind, path, message)
+        // serde reports a missing field at the object that lacks it; the
+        // error names the absent field itself (`$.images[2].view`).
+        match missing_field_name(&message) {
+            Some(name) => Error::new(
+                ErrorKind::MissingField,
+                crate::error::field_path(&path, name),
+                message,
+            ),
+            None => Error::new(ErrorKind::InvalidInput, path, message),
+        }
     })
+}
+
+/// The field name of serde's "missing field `name`" message.
+fn missing_field_name(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("missing field `")?;
+    rest.split('`').next()
 }
 
 /// Name of a JSON value's type, for error messages (`"expected a string, got number"`).
@@ -219,5 +229,9 @@ mod tests {
         let e = from_value::<Doc>(&v).unwrap_err();
         assert_eq!(e.path(), "$.images[1].view");
         assert_eq!(e.kind(), ErrorKind::InvalidInput);
+        let v: Value = serde_json::json!({"images": [{"view": "front"}, {}]});
+        let e = from_value::<Doc>(&v).unwrap_err();
+        assert_eq!(e.path(), "$.images[1].view");
+        assert_eq!(e.kind(), ErrorKind::MissingField);
     }
 }

@@ -65,7 +65,7 @@ fn append_refuses_bad_events() {
     );
     let e = LogEvent::from_value(&json!({"timestamp": "2025-10-01T09:00:00Z", "subsystem": "a"}))
         .unwrap_err();
-    assert_eq!((e.kind(), e.path()), (ErrorKind::MissingField, "$"));
+    assert_eq!((e.kind(), e.path()), (ErrorKind::MissingField, "$.event"));
     let e =
         LogEvent::from_value(&json!({"timestamp": 3, "subsystem": "a", "event": "e"})).unwrap_err();
     assert_eq!(e.path(), "$.timestamp");

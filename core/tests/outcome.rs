@@ -82,7 +82,11 @@ fn invariant_violations_name_their_field() {
             "$.status",
             ErrorKind::InvalidInput,
         ),
-        (json!({"status": "success"}), "$", ErrorKind::MissingField),
+        (
+            json!({"status": "success"}),
+            "$.ok",
+            ErrorKind::MissingField,
+        ),
         (
             json!({"ok": true, "status": "success", "metrics": {"a": "fast"}}),
             "$.metrics.a",

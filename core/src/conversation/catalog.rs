@@ -188,8 +188,7 @@ impl Catalog {
                 ),
             ));
         }
-        let parsed: CatalogJson =
-            crate::json::from_value(value).map_err(super::state::name_missing_field)?;
+        let parsed: CatalogJson = crate::json::from_value(value)?;
         let categories: Vec<CatalogCategory> = parsed
             .categories
             .into_iter()

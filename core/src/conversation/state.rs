@@ -276,8 +276,7 @@ impl ConversationState {
                 format!("state format {version} is not supported; this version reads format {FORMAT_VERSION}"),
             ));
         }
-        let state: ConversationState =
-            crate::json::from_value(value).map_err(name_missing_field)?;
+        let state: ConversationState = crate::json::from_value(value)?;
         state.validate()?;
         Ok(state)
     }
@@ -366,26 +365,5 @@ impl ConversationState {
             );
         }
         Ok(())
-    }
-}
-
-/// serde reports a missing field at its parent (`$.entities[0]`, "missing
-/// field `name`"); the contract names the field itself (`$.entities[0].name`).
-pub(crate) fn name_missing_field(e: Error) -> Error {
-    if e.kind() != ErrorKind::MissingField {
-        return e;
-    }
-    let field = e
-        .message()
-        .strip_prefix("missing field `")
-        .and_then(|rest| rest.strip_suffix('`'))
-        .map(str::to_owned);
-    match field {
-        Some(field) => Error::new(
-            ErrorKind::MissingField,
-            crate::error::field_path(e.path(), &field),
-            e.message(),
-        ),
-        None => e,
     }
 }

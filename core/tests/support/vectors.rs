@@ -2,7 +2,7 @@
 //! (format: `tests/vectors/README.md`): loads the files, substitutes
 //! `$fixture` / `$fixture_text`, calls the test file's op → function
 //! dispatch, compares the output (exactly, or `"match": "subset"`) or the
-//! error (`kind`; `path` and `message_contains` where given), and collects every
+//! error (`kind` and `path`; `message_contains` where given), and collects every
 //! failing case with its file and name before asserting once.
 
 use super::{json_files, read_json, tests_dir};
@@ -78,7 +78,9 @@ pub fn check_case(case: &Value, dispatch: Dispatch) -> Result<(), String> {
         },
         (None, Some(want), Err(e)) => {
             let kind_ok = want["kind"] == e.kind().code();
-            let path_ok = want.get("path").is_none_or(|p| p == e.path());
+            // Every error names its path (spec: general contract), so every
+            // error case pins it.
+            let path_ok = want.get("path").is_some_and(|p| p == e.path());
             let message_ok = want
                 .get("message_contains")
                 .and_then(Value::as_str)
