@@ -53,7 +53,8 @@ pub fn append_log_entries<'py>(
     } else {
         Some(entry_from(py, previous)?)
     };
-    let docs = convert::documents(events, "events")?;
+    let items = convert::items(events, "events")?;
+    let docs = convert::documents(&items)?;
     let entries = convert::detached(py, || {
         let mut out: Vec<LogEntry> = Vec::with_capacity(docs.len());
         for (i, doc) in docs.into_iter().enumerate() {

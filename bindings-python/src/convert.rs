@@ -246,28 +246,34 @@ pub fn doc<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Doc<'a>> {
     value(obj).map(Doc::Value)
 }
 
-/// A list (or tuple) of JSON documents, each owned, for a batch call; an
-/// element's error path is `$[i]...`, a non-list is `invalid_input` at `$.name`.
-pub fn documents(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Vec<Doc<'static>>> {
-    let py = obj.py();
-    let items: Vec<Bound<'_, PyAny>> = if let Ok(list) = obj.cast::<PyList>() {
-        list.iter().collect()
+/// The items of a list (or tuple) argument named `name`, kept alive by the
+/// caller while [`documents`] borrows from them; a non-list is
+/// `invalid_input` at `$.name`.
+pub fn items<'py>(obj: &Bound<'py, PyAny>, name: &str) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    if let Ok(list) = obj.cast::<PyList>() {
+        Ok(list.iter().collect())
     } else if let Ok(tuple) = obj.cast::<PyTuple>() {
-        tuple.iter().collect()
+        Ok(tuple.iter().collect())
     } else {
-        return Err(errors::invalid_input(
-            py,
+        Err(errors::invalid_input(
+            obj.py(),
             &verity::error::field_path("$", name),
             format!("expected a list of documents, got {}", type_name(obj)),
-        ));
-    };
+        ))
+    }
+}
+
+/// The JSON documents of a batch call. `bytes` items are borrowed, not
+/// copied (they are immutable and `items` keeps them alive while the core
+/// runs without the GIL); an item's error path is `$[i]...`.
+pub fn documents<'a>(items: &'a [Bound<'_, PyAny>]) -> PyResult<Vec<Doc<'a>>> {
     items
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            doc(item).map(Doc::into_owned).map_err(|e| {
+            doc(item).map_err(|e| {
                 let prefix = verity::error::index_path("$", i);
-                reroot(py, e, &prefix)
+                reroot(item.py(), e, &prefix)
             })
         })
         .collect()

@@ -96,7 +96,8 @@ pub fn template_config_hash_many(
     py: Python<'_>,
     configs: &Bound<'_, PyAny>,
 ) -> PyResult<Vec<TemplateConfigHash>> {
-    let values = convert::documents(configs, "configs")?;
+    let items = convert::items(configs, "configs")?;
+    let values = convert::documents(&items)?;
     let hashes = convert::detached(py, || {
         values
             .iter()

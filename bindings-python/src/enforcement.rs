@@ -243,7 +243,8 @@ pub fn classify_many<'py>(
     enforcement_mode_table: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Vec<PyOutcome>> {
     let py = responses.py();
-    let docs = convert::documents(responses, "responses")?;
+    let items = convert::items(responses, "responses")?;
+    let docs = convert::documents(&items)?;
     let mode = requested_mode(py, mode)?;
     let options = options(
         py,
