@@ -214,14 +214,6 @@ impl Doc<'_> {
             Doc::Value(v) => Ok(v),
         }
     }
-
-    /// The same document owning its text (to move into a GIL-free closure).
-    pub fn into_owned(self) -> Doc<'static> {
-        match self {
-            Doc::Text(text) => Doc::Text(Cow::Owned(text.into_owned())),
-            Doc::Value(v) => Doc::Value(v),
-        }
-    }
 }
 
 /// A JSON document argument, unparsed when it is text.

@@ -159,7 +159,8 @@ pub fn pair<'py>(
     decisions: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = analysis.py();
-    let doc = convert::doc(analysis)?.into_owned();
+    // Borrowed: the bytes stay alive (and immutable) while pairing runs.
+    let doc = convert::doc(analysis)?;
     let config = config_arg(config)?;
     let decisions = decisions_arg(decisions)?;
     let result = convert::detached(py, || match &doc {
