@@ -14,8 +14,8 @@
 //! Work is O(n · window), i.e. linear in the batch size.
 
 use super::features::{brand::same_brand, Profile};
+use super::hashing::FastMap;
 use super::input::{Image, View};
-use std::collections::HashMap;
 
 /// Neighbours scored in the batch's capture order.
 pub(crate) const GLOBAL_WINDOW: usize = 12;
@@ -69,7 +69,7 @@ impl Candidates {
 
 /// Brand cluster of every image (`None` without a brand key).
 pub(crate) fn brand_clusters(profiles: &[Profile]) -> Vec<Option<usize>> {
-    let mut key_ids: HashMap<&str, usize> = HashMap::new();
+    let mut key_ids: FastMap<&str, usize> = FastMap::default();
     let mut keys: Vec<&str> = Vec::new();
     for p in profiles {
         if let Some(k) = p.brand.as_deref() {
@@ -88,7 +88,7 @@ pub(crate) fn brand_clusters(profiles: &[Profile]) -> Vec<Option<usize>> {
         x
     }
     // Keys within the typo budget share a single-deletion variant.
-    let mut by_variant: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_variant: FastMap<String, Vec<usize>> = FastMap::default();
     for (id, key) in keys.iter().enumerate() {
         let chars: Vec<char> = key.chars().collect();
         if chars.len() < 5 {
@@ -139,9 +139,9 @@ pub(crate) fn generate(
     let mut out = Candidates::default();
     out.window(images, order, GLOBAL_WINDOW);
 
-    let mut blocks: HashMap<usize, Vec<usize>> = HashMap::new();
-    let mut barcodes: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut names: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+    let mut blocks: FastMap<usize, Vec<usize>> = FastMap::default();
+    let mut barcodes: FastMap<&str, Vec<usize>> = FastMap::default();
+    let mut names: FastMap<(usize, String), Vec<usize>> = FastMap::default();
     for &i in order {
         if let Some(c) = clusters[i] {
             blocks.entry(c).or_default().push(i);
@@ -162,11 +162,46 @@ pub(crate) fn generate(
     for members in barcodes.values().chain(names.values()) {
         out.window(images, members, KEY_CAP);
     }
-    out.pairs.sort_unstable();
-    out.pairs.dedup();
-    out.extras.sort_unstable();
-    out.extras.dedup();
+    sort_dedup(&mut out.pairs, images.len());
+    sort_dedup(&mut out.extras, images.len());
     out
+}
+
+/// Sorts and dedups index pairs (each below `n`) in linear time: a counting
+/// sort on the first index, then each (short) run sorted on the second.
+/// Same result as `sort_unstable` + `dedup`.
+fn sort_dedup(pairs: &mut Vec<(usize, usize)>, n: usize) {
+    let mut starts = vec![0usize; n + 1];
+    for &(a, _) in pairs.iter() {
+        if let Some(count) = starts.get_mut(a + 1) {
+            *count += 1;
+        }
+    }
+    for i in 0..n {
+        starts[i + 1] += starts[i];
+    }
+    let mut sorted = vec![0usize; pairs.len()];
+    let mut next = starts.clone();
+    for &(a, b) in pairs.iter() {
+        if let Some(slot) = next.get_mut(a) {
+            if let Some(cell) = sorted.get_mut(*slot) {
+                *cell = b;
+            }
+            *slot += 1;
+        }
+    }
+    pairs.clear();
+    for a in 0..n {
+        let run = &mut sorted[starts[a]..starts[a + 1]];
+        run.sort_unstable();
+        let mut last = None;
+        for &b in run.iter() {
+            if last != Some(b) {
+                pairs.push((a, b));
+                last = Some(b);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -174,6 +209,16 @@ mod tests {
     use super::*;
     use crate::pairing::input::parse_analysis;
     use serde_json::json;
+
+    #[test]
+    fn sort_dedup_matches_sort_and_dedup() {
+        let mut pairs = vec![(3, 1), (0, 2), (3, 1), (1, 0), (0, 1), (3, 0), (0, 2)];
+        let mut expected = pairs.clone();
+        expected.sort_unstable();
+        expected.dedup();
+        sort_dedup(&mut pairs, 4);
+        assert_eq!(pairs, expected);
+    }
 
     #[test]
     fn typo_brands_share_a_cluster_and_different_brands_do_not() {

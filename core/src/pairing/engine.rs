@@ -27,7 +27,36 @@ pub(crate) const CANDIDATE_FLOOR: f64 = 0.5;
 pub(crate) struct Edge {
     pub front: usize,
     pub back: usize,
-    pub score: Score,
+    pub score: EdgeScore,
+}
+
+/// What the engine keeps of a candidate's [`Score`]: the per-feature
+/// breakdown is needed only for the final pairs and is recomputed for them
+/// (scoring is deterministic), which keeps an edge a few words instead of
+/// ~200 bytes — candidates outnumber images ten to one.
+#[derive(Clone, Copy)]
+pub(crate) struct EdgeScore {
+    pub total: f64,
+    pub content: f64,
+    pub block: Option<Block>,
+    pub decisive: bool,
+    /// The capture-order feature was present.
+    pub has_capture: bool,
+    /// The brand feature was present.
+    pub has_brand: bool,
+}
+
+impl From<Score> for EdgeScore {
+    fn from(s: Score) -> EdgeScore {
+        EdgeScore {
+            total: s.total,
+            content: s.content,
+            block: s.block,
+            decisive: s.decisive,
+            has_capture: s.features.capture_order.is_some(),
+            has_brand: s.features.brand.is_some(),
+        }
+    }
 }
 
 impl Edge {
@@ -88,7 +117,7 @@ pub(crate) fn run(
         .map(|&(f, b)| Edge {
             front: f,
             back: b,
-            score: score(&profiles[f], &profiles[b], config),
+            score: score(&profiles[f], &profiles[b], config).into(),
         })
         .collect();
     let mut evidence = vec![Evidence::default(); images.len()];
@@ -103,8 +132,8 @@ pub(crate) fn run(
                         ev.best_unblocked_content
                             .map_or(e.score.content, |c: f64| c.max(e.score.content)),
                     );
-                    ev.has_capture |= e.score.features.capture_order.is_some();
-                    ev.has_content |= e.score.content != 0.0 || e.score.features.brand.is_some();
+                    ev.has_capture |= e.score.has_capture;
+                    ev.has_content |= e.score.content != 0.0 || e.score.has_brand;
                     if e.viable() {
                         ev.best_viable = Some(
                             ev.best_viable
@@ -163,7 +192,14 @@ pub(crate) fn run(
         if margin + 1e-9 >= config.min_margin() || e.score.decisive {
             used.insert(e.front);
             used.insert(e.back);
-            pairs.push(make_pair(images, e, margin, DecidedBy::Auto));
+            pairs.push(make_pair(
+                images,
+                &profiles,
+                config,
+                e,
+                margin,
+                DecidedBy::Auto,
+            ));
         } else {
             ambiguous.push((e.front, k));
         }
@@ -229,6 +265,8 @@ pub(crate) fn run(
                 used.insert(*b);
                 pairs.push(make_pair(
                     images,
+                    &profiles,
+                    config,
                     &e,
                     sc - best_other.unwrap_or(0.0),
                     DecidedBy::Model,
@@ -336,14 +374,22 @@ fn reason_from(ev: Evidence, threshold: f64) -> Reason {
     }
 }
 
-fn make_pair(images: &[Image], e: &Edge, margin: f64, decided_by: DecidedBy) -> Pair {
+fn make_pair(
+    images: &[Image],
+    profiles: &[Profile],
+    config: &PairingConfig,
+    e: &Edge,
+    margin: f64,
+    decided_by: DecidedBy,
+) -> Pair {
+    let features = score(&profiles[e.front], &profiles[e.back], config).features;
     Pair {
         front: images[e.front].id.clone(),
         back: images[e.back].id.clone(),
         score: round4(e.score.total),
         margin: round4(margin),
         decided_by,
-        features: e.score.features.rounded(),
+        features: features.rounded(),
         extras: Vec::new(),
     }
 }

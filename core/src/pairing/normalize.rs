@@ -38,15 +38,12 @@ const LEGAL_SUFFIXES: &[&str] = &[
 /// non-alphanumeric characters to one space, trimmed. Apostrophes vanish
 /// (`L'Oréal` → `loreal`).
 pub(crate) fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return fold_ascii(s.as_bytes());
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    // ASCII is already in NFKD: skip the decomposition pass.
-    let chars: Box<dyn Iterator<Item = char>> = if s.is_ascii() {
-        Box::new(s.chars())
-    } else {
-        Box::new(s.nfkd())
-    };
-    for c in chars {
+    for c in s.nfkd() {
         if is_combining_mark(c) || c == '\'' || c == '’' {
             continue;
         }
@@ -56,6 +53,28 @@ pub(crate) fn fold(s: &str) -> String {
             }
             pending_space = false;
             out.extend(c.to_lowercase());
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// [`fold`] for ASCII, which is already in NFKD and has no combining marks:
+/// byte by byte, without the per-char Unicode tables.
+fn fold_ascii(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    let mut pending_space = false;
+    for &b in bytes {
+        if b == b'\'' {
+            continue;
+        }
+        if b.is_ascii_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(char::from(b.to_ascii_lowercase()));
         } else {
             pending_space = true;
         }
@@ -168,13 +187,30 @@ pub(crate) fn brand_typo_budget(len: usize) -> usize {
     }
 }
 
+/// Which characters (mod 64) occur in a word. One edit changes at most two
+/// of these bits, so words whose masks differ in more than `2·k` bits are
+/// more than `k` edits apart: a cheap filter before the edit distance.
+pub(crate) fn letter_mask(word: &str) -> u64 {
+    word.chars()
+        .fold(0u64, |m, c| m | 1u64 << (u32::from(c) % 64))
+}
+
+/// True when `a` and `b` may be within `max` edits (see [`letter_mask`]).
+fn masks_allow(a: &str, b: &str, max: usize) -> bool {
+    (letter_mask(a) ^ letter_mask(b)).count_ones() as usize <= 2 * max
+}
+
 /// Similarity of two brand keys under [`brand_typo_budget`] (0 = different brands).
 pub(crate) fn brand_similarity(a: &str, b: &str) -> f64 {
     if a == b {
         return 1.0;
     }
     let len = a.chars().count().max(b.chars().count());
-    match bounded_levenshtein(a, b, brand_typo_budget(len)) {
+    let budget = brand_typo_budget(len);
+    if budget == 0 || !masks_allow(a, b, budget) {
+        return 0.0;
+    }
+    match bounded_levenshtein(a, b, budget) {
         Some(d) => 1.0 - d as f64 / len as f64,
         None => 0.0,
     }
@@ -189,7 +225,7 @@ pub(crate) fn word_similarity(a: &str, b: &str) -> f64 {
     let (la, lb) = (a.chars().count(), b.chars().count());
     let len = la.max(lb);
     let budget = typo_budget(len);
-    if la.abs_diff(lb) > budget || budget == 0 {
+    if la.abs_diff(lb) > budget || budget == 0 || !masks_allow(a, b, budget) {
         return 0.0;
     }
     match bounded_levenshtein(a, b, budget) {

@@ -11,14 +11,7 @@ pub(crate) const MAX_PENALTY: f64 = 1.6;
 
 /// sRGB bytes to CIELAB (D65 white).
 pub(crate) fn srgb_to_lab(rgb: [u8; 3]) -> [f64; 3] {
-    let lin = |c: u8| {
-        let c = f64::from(c) / 255.0;
-        if c <= 0.04045 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
+    let lin = |c: u8| linear_table()[usize::from(c)];
     let (r, g, b) = (lin(rgb[0]), lin(rgb[1]), lin(rgb[2]));
     let x = (0.412_456_4 * r + 0.357_576_1 * g + 0.180_437_5 * b) / 0.950_47;
     let y = 0.212_672_9 * r + 0.715_152_2 * g + 0.072_175_0 * b;
@@ -32,6 +25,29 @@ pub(crate) fn srgb_to_lab(rgb: [u8; 3]) -> [f64; 3] {
     };
     let (fx, fy, fz) = (f(x), f(y), f(z));
     [116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz)]
+}
+
+/// The sRGB transfer function undone, for one channel byte.
+fn linearise(c: u8) -> f64 {
+    let c = f64::from(c) / 255.0;
+    if c <= 0.04045 {
+        c / 12.92
+    } else {
+        ((c + 0.055) / 1.055).powf(2.4)
+    }
+}
+
+/// [`linearise`] of every byte, computed once per process (a `powf` per
+/// channel per colour was a visible share of profiling an image).
+fn linear_table() -> &'static [f64; 256] {
+    static TABLE: std::sync::OnceLock<[f64; 256]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = [0.0; 256];
+        for (byte, value) in (0u8..=255).zip(table.iter_mut()) {
+            *value = linearise(byte);
+        }
+        table
+    })
 }
 
 fn delta_e(a: &[f64; 3], b: &[f64; 3]) -> f64 {

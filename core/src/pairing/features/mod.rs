@@ -45,6 +45,8 @@ pub(crate) struct Profile {
     pub gtin: Option<String>,
     pub labs: Vec<[f64; 3]>,
     pub text: cross_evidence::TextIndex,
+    /// The words cross-evidence looks up in another image's text.
+    pub query: cross_evidence::Query,
     pub sequence: Option<i64>,
     pub captured_at_ms: Option<i64>,
 }
@@ -54,16 +56,20 @@ impl Profile {
         let opt = |s: &Option<String>, f: fn(&str) -> String| {
             s.as_deref().map(f).filter(|k| !k.is_empty())
         };
+        let brand = opt(&image.brand, brand_key);
+        let name = image
+            .product_name
+            .as_deref()
+            .map(tokens)
+            .unwrap_or_default();
+        let variant = image.variant.as_deref().map(tokens).unwrap_or_default();
         Profile {
-            brand: opt(&image.brand, brand_key),
-            name: image
-                .product_name
-                .as_deref()
-                .map(tokens)
-                .unwrap_or_default(),
+            query: cross_evidence::Query::new(brand.as_ref(), &name, &variant),
+            brand,
+            name,
             category: opt(&image.category, label_key),
             packaging: opt(&image.packaging, label_key),
-            variant: image.variant.as_deref().map(tokens).unwrap_or_default(),
+            variant,
             // The net content printed in the OCR text stands in for a missing field.
             net: image
                 .net_content
