@@ -36,6 +36,7 @@ mod citations;
 mod classify;
 mod evidence;
 mod explain;
+mod fast;
 mod gemini;
 mod invariants;
 mod mode;
@@ -43,13 +44,14 @@ mod outcome;
 mod read;
 mod responses;
 mod run_record;
+mod typed;
 mod verdict;
 
 pub use aggregate::{
     aggregate_outcomes, AggregateMeasures, ModeGroundedRate, ProviderGroundedRate, RequiredFailRate,
 };
 pub use citations::inline_urls;
-pub use classify::{classify, classify_bytes, parse_api, ClassifyOptions};
+pub use classify::{classify, classify_bytes, classify_bytes_typed, parse_api, ClassifyOptions};
 pub use explain::{explain_failure, FailureExplanation};
 pub use invariants::{check_run_invariants, Violation, ViolationCode};
 pub use mode::{EnforcementMode, EnforcementModeRule, EnforcementModeTable, RequestedMode};
