@@ -264,6 +264,33 @@ fn any_value() -> impl Strategy<Value = Value> {
     })
 }
 
+/// Items of every fixture's lists, by list key, plus hand-made edge items.
+fn item_pool() -> Vec<(&'static str, Vec<Value>)> {
+    let mut pool: Vec<(&str, Vec<Value>)> = ["output", "choices", "candidates", "content"]
+        .into_iter()
+        .map(|k| (k, Vec::new()))
+        .collect();
+    for file in fixture_files() {
+        let body: Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+        for (key, items) in &mut pool {
+            if let Some(list) = body.get(*key).and_then(Value::as_array) {
+                items.extend(list.iter().cloned());
+            }
+        }
+    }
+    let extra = serde_json::json!({
+        "output": [{"type": "message", "content": [{"type": "output_text", "text": "see https://m.example/.", "annotations": [{"type": "file_citation", "url": "https://not.example/"}, {"type": "url_citation", "url": "https://m.example/"}]}, {"type": "refusal", "text": "no"}]},
+                   {"type": "function_call", "name": "search", "arguments": "{\"queries\":[\"a\",\"b\"]}", "status": "incomplete"}],
+        "choices": [{"finish_reason": "length", "message": {"content": [{"type": "text", "text": "part"}, {"type": "image_url"}], "tool_calls": [{"function": {"name": "web_search", "arguments": {"query": "q"}}}], "function_call": {"name": "search", "arguments": "x"}}}],
+        "candidates": [{"finishReason": "MAX_TOKENS", "content": {"parts": [{"text": "thinking", "thought": true}, {"functionCall": {"name": "search", "args": {"query": "g"}}}]}, "citationMetadata": {"citationSources": [{"uri": "https://s.example/"}], "citations": [{"uri": "https://v.example/"}]}}],
+        "content": [{"type": "text", "text": "a", "citations": [{"type": "char_location"}, {"url": "https://t.example/"}]}, {"type": "tool_use", "name": "search", "input": {"queries": ["x"]}}, {"type": "web_search_tool_result", "tool_use_id": "srvtoolu_x", "content": {"type": "web_search_tool_result_error"}}]
+    });
+    for (key, items) in &mut pool {
+        items.extend(extra[*key].as_array().unwrap().iter().cloned());
+    }
+    pool
+}
+
 /// Every JSON pointer in `value`.
 fn pointers(value: &Value, at: String, into: &mut Vec<String>) {
     match value {
@@ -300,6 +327,39 @@ proptest! {
             ..ClassifyOptions::default()
         };
         assert_agree(&serde_json::to_vec(&body).unwrap(), mode, &options);
+    }
+
+    /// A fixture whose item list (`output`, `choices`, `candidates` or
+    /// `content`) is rebuilt from items of every fixture of that list, in any
+    /// order and number (several messages, searches, results, candidates),
+    /// then has one value replaced by a generated one.
+    #[test]
+    fn recombined_fixtures_agree(file in 0usize..64, picks in prop::collection::vec(any::<prop::sample::Index>(), 0..7),
+                                 at in any::<prop::sample::Index>(), value in any_value(), mutate in any::<bool>(),
+                                 mode in prop::sample::select(RequestedMode::ALL.to_vec()), tools in any::<bool>()) {
+        let pool = item_pool();
+        let files = fixture_files();
+        let mut body: Value = serde_json::from_slice(&std::fs::read(&files[file % files.len()]).unwrap()).unwrap();
+        for (key, items) in &pool {
+            if body.get(key).is_some_and(Value::is_array) {
+                body[key] = picks.iter().map(|p| p.get(items).clone()).collect();
+            }
+        }
+        if mutate {
+            let mut all = Vec::new();
+            pointers(&body, String::new(), &mut all);
+            let pointer = at.get(&all).clone();
+            if let Some(slot) = body.pointer_mut(&pointer).filter(|_| !pointer.is_empty()) {
+                *slot = value;
+            }
+        }
+        let options = ClassifyOptions {
+            search_tool_names: if tools { vec!["search".to_owned(), "web_search".to_owned()] } else { Vec::new() },
+            ..ClassifyOptions::default()
+        };
+        let answered = assert_agree(&serde_json::to_vec(&body).unwrap(), mode, &options);
+        // Recombined well-formed bodies stay on the fast path.
+        prop_assert!(answered || mutate);
     }
 
     /// A fixture's text with a few bytes spliced in.
