@@ -8,6 +8,7 @@
 //! Both paths produce the same `Evidence`, classified by the same code.
 
 use super::evidence::{is_search_tool, queries_from_arguments, Evidence};
+use super::prescan;
 use super::typed::{
     is, items, Block, Candidate, ChatChoice, ChatMessage, Function, Grounding, RespItem,
     ResultContent, Root, TextOrParts,
@@ -21,7 +22,7 @@ pub(crate) fn read(
     model: Option<&str>,
     search_tools: &[String],
 ) -> Option<(Api, Evidence)> {
-    if !skipped_parts_are_plain(body) {
+    if !prescan::skipped_parts_are_plain(body) {
         return None;
     }
     // UTF-8 once for the whole body: serde does not check skipped strings.
@@ -35,55 +36,6 @@ pub(crate) fn read(
         Api::AnthropicMessages => Some(anthropic(&root, search_tools)),
     }?;
     Some((api, evidence))
-}
-
-/// Whether serde's skipping of ignored values would accept only what a full
-/// parse accepts: no `\uD800`–`\uDFFF` escapes (a full parse rejects lone
-/// surrogates) and no number that could overflow an `f64` (more than 200
-/// characters, or an exponent of three or more digits). Conservative: a
-/// body that fails this simply takes the `Value` path.
-fn skipped_parts_are_plain(body: &[u8]) -> bool {
-    let mut in_string = false;
-    let mut number_len = 0usize;
-    let mut exponent_digits: Option<usize> = None;
-    let mut i = 0;
-    while let Some(&byte) = body.get(i) {
-        if in_string {
-            match byte {
-                b'\\' => {
-                    let escape = body.get(i + 1..i + 4).unwrap_or_default();
-                    if let [b'u', b'd' | b'D', b'8'..=b'9' | b'a'..=b'f' | b'A'..=b'F'] = escape {
-                        return false;
-                    }
-                    i += 1;
-                }
-                b'"' => in_string = false,
-                _ => {}
-            }
-            i += 1;
-            continue;
-        }
-        match byte {
-            b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E' => {
-                number_len += 1;
-                if matches!(byte, b'e' | b'E') && number_len > 1 {
-                    exponent_digits = Some(0);
-                } else if let (Some(n), b'0'..=b'9') = (exponent_digits.as_mut(), byte) {
-                    *n += 1;
-                }
-                if number_len > 200 || exponent_digits.is_some_and(|n| n >= 3) {
-                    return false;
-                }
-            }
-            _ => {
-                number_len = 0;
-                exponent_digits = None;
-                in_string = byte == b'"';
-            }
-        }
-        i += 1;
-    }
-    true
 }
 
 /// The same decision as `metadata::detect_api`, on the typed root.

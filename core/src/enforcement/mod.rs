@@ -41,6 +41,7 @@ mod gemini;
 mod invariants;
 mod mode;
 mod outcome;
+mod prescan;
 mod read;
 mod responses;
 mod run_record;

@@ -1,0 +1,78 @@
+//! Which bodies the bytes fast path may read: serde skips ignored values
+//! without every check a full parse makes (lone surrogate escapes, numbers
+//! too large for an `f64`), so bodies that contain such text anywhere are
+//! left to the `Value` path. UTF-8 is checked separately (`fast`).
+
+/// Whether serde's skipping of ignored values would accept only what a full
+/// parse accepts: no `\uD800`–`\uDFFF` escapes (a full parse rejects lone
+/// surrogates) and no number that could overflow an `f64` (more than 200
+/// characters, or an exponent of three or more digits). Conservative: a
+/// body that fails this simply takes the `Value` path.
+pub(crate) fn skipped_parts_are_plain(body: &[u8]) -> bool {
+    let mut in_string = false;
+    let mut number_len = 0usize;
+    let mut exponent_digits: Option<usize> = None;
+    let mut i = 0;
+    while let Some(&byte) = body.get(i) {
+        if in_string {
+            match byte {
+                b'\\' => {
+                    let escape = body.get(i + 1..i + 4).unwrap_or_default();
+                    if let [b'u', b'd' | b'D', b'8'..=b'9' | b'a'..=b'f' | b'A'..=b'F'] = escape {
+                        return false;
+                    }
+                    i += 1;
+                }
+                b'"' => in_string = false,
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        match byte {
+            b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E' => {
+                number_len += 1;
+                if matches!(byte, b'e' | b'E') && number_len > 1 {
+                    exponent_digits = Some(0);
+                } else if let (Some(n), b'0'..=b'9') = (exponent_digits.as_mut(), byte) {
+                    *n += 1;
+                }
+                if number_len > 200 || exponent_digits.is_some_and(|n| n >= 3) {
+                    return false;
+                }
+            }
+            _ => {
+                number_len = 0;
+                exponent_digits = None;
+                in_string = byte == b'"';
+            }
+        }
+        i += 1;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::skipped_parts_are_plain as plain;
+
+    #[test]
+    fn ordinary_json_is_plain() {
+        assert!(plain(
+            br#"{"a":[true,false,null,-1.5e-7,12,"x\"\\u00e9\n"],"b":1E+99}"#
+        ));
+        assert!(plain(
+            br#"{"emoji":"\u0041","e":"1e400 in a string is text"}"#
+        ));
+    }
+
+    #[test]
+    fn surrogates_and_huge_numbers_are_not() {
+        assert!(!plain(br#"{"a":"\ud83d\ude00"}"#));
+        assert!(!plain(br#"{"a":"\uDC00"}"#));
+        assert!(!plain(br#"{"a":1e400}"#));
+        assert!(!plain(br#"{"a":-2E-0400}"#));
+        assert!(!plain(format!("[{}]", "9".repeat(201)).as_bytes()));
+        assert!(plain(format!("[{}]", "9".repeat(200)).as_bytes()));
+    }
+}
