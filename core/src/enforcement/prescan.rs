@@ -9,24 +9,18 @@
 /// characters, or an exponent of three or more digits). Conservative: a
 /// body that fails this simply takes the `Value` path.
 pub(crate) fn skipped_parts_are_plain(body: &[u8]) -> bool {
-    let mut in_string = false;
     let mut number_len = 0usize;
     let mut exponent_digits: Option<usize> = None;
     let mut i = 0;
     while let Some(&byte) = body.get(i) {
-        if in_string {
-            match byte {
-                b'\\' => {
-                    let escape = body.get(i + 1..i + 4).unwrap_or_default();
-                    if let [b'u', b'd' | b'D', b'8'..=b'9' | b'a'..=b'f' | b'A'..=b'F'] = escape {
-                        return false;
-                    }
-                    i += 1;
-                }
-                b'"' => in_string = false,
-                _ => {}
+        if byte == b'"' {
+            // Jump through the string to its closing quote (most of a body).
+            match string_end(body, i + 1) {
+                Some(end) => i = end,
+                None => return false,
             }
-            i += 1;
+            number_len = 0;
+            exponent_digits = None;
             continue;
         }
         match byte {
@@ -44,12 +38,28 @@ pub(crate) fn skipped_parts_are_plain(body: &[u8]) -> bool {
             _ => {
                 number_len = 0;
                 exponent_digits = None;
-                in_string = byte == b'"';
             }
         }
         i += 1;
     }
     true
+}
+
+/// The index after the string starting at `from` (just past its opening
+/// quote), or `None` if it holds a surrogate escape (or never ends: the
+/// parser reports that).
+fn string_end(body: &[u8], mut from: usize) -> Option<usize> {
+    loop {
+        let at = from + memchr::memchr2(b'"', b'\\', body.get(from..)?)?;
+        if body.get(at) == Some(&b'"') {
+            return Some(at + 1);
+        }
+        let escape = body.get(at + 1..at + 4).unwrap_or_default();
+        if let [b'u', b'd' | b'D', b'8'..=b'9' | b'a'..=b'f' | b'A'..=b'F'] = escape {
+            return None;
+        }
+        from = at + 2;
+    }
 }
 
 #[cfg(test)]
