@@ -77,6 +77,15 @@ fn bench_classify(c: &mut Criterion) {
         });
     }
     group.finish();
+    // The JSON limits pre-scan alone (the first step of both paths).
+    let mut group = c.benchmark_group("enforcement/limits_scan");
+    for (name, body) in [("5KB", &small), ("200KB", &large)] {
+        group.throughput(Throughput::Bytes(body.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(name), body, |b, body| {
+            b.iter(|| verity::json::check_limits(black_box(body), Default::default()).unwrap())
+        });
+    }
+    group.finish();
     // Baseline: parsing alone (the share of classify_bytes that is serde_json).
     let mut group = c.benchmark_group("enforcement/parse_only");
     for (name, body) in [("5KB", &small), ("200KB", &large)] {

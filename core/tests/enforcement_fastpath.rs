@@ -199,6 +199,33 @@ fn unusual_input_declines_the_fast_path_and_keeps_the_value_paths_error() {
         );
         assert_agree(body, mode, &options);
     }
+    // Over the JSON limits: declined, and the limits error comes first.
+    let nested = |n: usize| {
+        format!(
+            r#"{{"object":"response","output":[],"x":{}1{}}}"#,
+            "[".repeat(n),
+            "]".repeat(n)
+        )
+    };
+    let (deep, deeper) = (nested(127), nested(128));
+    let large = format!(
+        r#"{{"object":"response","output":[],"x":"{}"}}"#,
+        "a".repeat(8 << 20)
+    );
+    assert!(classify_bytes_typed(deep.as_bytes(), mode, &options).is_some());
+    for body in [&deeper, &large] {
+        assert!(classify_bytes_typed(body.as_bytes(), mode, &options).is_none());
+        assert_agree(body.as_bytes(), mode, &options);
+    }
+    let kinds = [deeper, large].map(|b| {
+        classify_bytes(b.as_bytes(), mode, &options)
+            .unwrap_err()
+            .kind()
+    });
+    assert_eq!(
+        kinds,
+        [verity::ErrorKind::TooDeep, verity::ErrorKind::TooLarge]
+    );
     // Escaped text and exponents of ordinary size stay on the fast path.
     let ok = br#"{"object":"response","output":[{"type":"message","content":[{"type":"output_text","text":"a\n\"b\" \u00e9"}]}],"usage":{"x":1.5e-7}}"#;
     assert!(classify_bytes_typed(ok, mode, &options).is_some());

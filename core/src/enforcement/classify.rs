@@ -53,7 +53,8 @@ pub fn classify_bytes(
     mode: RequestedMode,
     options: &ClassifyOptions,
 ) -> Result<Outcome> {
-    crate::json::check_limits(body, crate::json::Limits::default())?;
+    // The fast path declines bodies over the JSON limits: `json::parse`
+    // then reports them first, before any parsing (see `prescan`).
     if let Some(outcome) = classify_bytes_typed(body, mode, options) {
         return Ok(outcome);
     }

