@@ -180,7 +180,9 @@ fn every_enforcement_vector_input_agrees() {
 fn unusual_input_declines_the_fast_path_and_keeps_the_value_paths_error() {
     let options = ClassifyOptions::default();
     let mode = RequestedMode::Required;
-    let cases: [&[u8]; 9] = [
+    let cases: [&[u8]; 11] = [
+        br#"["response", null, null, null, null, null, null, null, []]"#,
+        br#"[]"#,
         br#"{"object":"response","output":[],"x":"\ud800"}"#,
         br#"{"object":"response","output":[],"x":1e400}"#,
         br#"{"object":"response","output":[],"x":[1e999]}"#,

@@ -10,7 +10,7 @@
 use super::evidence::{is_search_tool, queries_from_arguments, Evidence};
 use super::prescan;
 use super::typed::{
-    is, items, Block, Candidate, ChatChoice, ChatMessage, Function, Grounding, RespItem,
+    is, items, Block, Candidate, ChatChoice, ChatMessage, Function, Grounding, Obj, RespItem,
     ResultContent, Root, TextOrParts,
 };
 use crate::metadata::Api;
@@ -27,7 +27,8 @@ pub(crate) fn read(
     }
     // UTF-8 once for the whole body: serde does not check skipped strings.
     let text = std::str::from_utf8(body).ok()?;
-    let root: Root<'_> = serde_json::from_str(text).ok()?;
+    // `Obj`: a top-level array must not fill `Root` positionally.
+    let Obj(root): Obj<Root<'_>> = serde_json::from_str(text).ok()?;
     let api = api.or_else(|| detect(&root))?;
     let evidence = match api {
         Api::OpenaiResponses => responses(&root, search_tools),
