@@ -5,7 +5,7 @@ use super::evidence::Evidence;
 use super::mode::{EnforcementMode, EnforcementModeTable, RequestedMode};
 use super::outcome::{Measured, Outcome};
 use super::verdict::decide;
-use super::{anthropic, chat, gemini, responses};
+use super::{anthropic, chat, fast, gemini, responses};
 use crate::error::{Error, ErrorKind, Result};
 use crate::metadata::{detect_api, detect_provider, Api, Provider};
 use serde_json::Value;
@@ -44,13 +44,37 @@ pub fn parse_api(text: &str) -> Result<Api> {
 
 /// Classifies a raw JSON body (bytes) under the core's JSON limits (8 MiB,
 /// depth 128): `too_large`, `too_deep` and `invalid_json` errors come first.
+///
+/// Well-formed bodies are read straight into typed views (no `Value`
+/// tree); anything else takes the `Value` path, so errors and their paths
+/// are exactly those of [`classify`] on the parsed body.
 pub fn classify_bytes(
     body: &[u8],
     mode: RequestedMode,
     options: &ClassifyOptions,
 ) -> Result<Outcome> {
+    // The fast path declines bodies over the JSON limits: `json::parse`
+    // then reports them first, before any parsing (see `prescan`).
+    if let Some(outcome) = classify_bytes_typed(body, mode, options) {
+        return Ok(outcome);
+    }
     let value = crate::json::parse(body)?;
     classify(&value, mode, options)
+}
+
+/// The fast path of [`classify_bytes`] alone: the outcome read straight
+/// from the bytes into typed views, or `None` where [`classify_bytes`]
+/// takes the `Value` path (any error, unknown shape or unusual input).
+/// Public only so tests can prove both paths agree; use [`classify_bytes`].
+#[doc(hidden)]
+pub fn classify_bytes_typed(
+    body: &[u8],
+    mode: RequestedMode,
+    options: &ClassifyOptions,
+) -> Option<Outcome> {
+    let tools = options.search_tool_names.as_slice();
+    let (api, evidence) = fast::read(body, options.api, options.model.as_deref(), tools)?;
+    Some(decide_outcome(api, evidence, mode, options))
 }
 
 /// Classifies a parsed raw provider response against `mode`.

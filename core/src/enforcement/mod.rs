@@ -21,6 +21,12 @@
 //! ([`check_run_invariants`]); a readable failure explanation
 //! ([`explain_failure`]); aggregate measures ([`aggregate_outcomes`]).
 //!
+//! [`classify_bytes`] reads well-formed bodies straight from the bytes into
+//! borrowing typed views (`typed`, `fast`, `prescan`: no `serde_json::Value`
+//! tree); anything unusual takes the `Value` path, so errors and their paths
+//! are those of [`classify`]. Both paths fill the same `Evidence`, which one
+//! function turns into the outcome.
+//!
 //! How each API's body counts is documented in its reader: `responses`,
 //! `chat` (search-preview models: one attempted search per response,
 //! successful only with `url_citation` annotations), `gemini`, `anthropic`.
@@ -36,20 +42,23 @@ mod citations;
 mod classify;
 mod evidence;
 mod explain;
+mod fast;
 mod gemini;
 mod invariants;
 mod mode;
 mod outcome;
+mod prescan;
 mod read;
 mod responses;
 mod run_record;
+mod typed;
 mod verdict;
 
 pub use aggregate::{
     aggregate_outcomes, AggregateMeasures, ModeGroundedRate, ProviderGroundedRate, RequiredFailRate,
 };
 pub use citations::inline_urls;
-pub use classify::{classify, classify_bytes, parse_api, ClassifyOptions};
+pub use classify::{classify, classify_bytes, classify_bytes_typed, parse_api, ClassifyOptions};
 pub use explain::{explain_failure, FailureExplanation};
 pub use invariants::{check_run_invariants, Violation, ViolationCode};
 pub use mode::{EnforcementMode, EnforcementModeRule, EnforcementModeTable, RequestedMode};
