@@ -16,6 +16,8 @@ from typing import Callable
 
 import pytest
 
+import verity
+
 Work = Callable[[], object]
 
 
@@ -42,14 +44,20 @@ def _wall(fn: Work, threads: int) -> float:
 
 
 def calibrate(make_work: Callable[[int], Work], seconds: float = 0.5) -> tuple[Work, float]:
-    """Grows ``make_work(scale)`` until one call takes about ``seconds``."""
+    """Grows ``make_work(scale)`` until one call takes about ``seconds``, or
+    until the input would exceed the core's documented limits (8 MiB for one
+    document): on a fast machine the largest accepted input is the workload."""
     scale = 1
     work = make_work(scale)
     single = _wall(work, 1)
     while single < seconds and scale < 1 << 20:
         scale *= 2 if single > seconds / 4 else 4
-        work = make_work(scale)
-        single = _wall(work, 1)
+        bigger = make_work(scale)
+        try:
+            elapsed = _wall(bigger, 1)
+        except verity.LimitExceededError:
+            break
+        work, single = bigger, elapsed
     return work, single
 
 
