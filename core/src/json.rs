@@ -63,17 +63,7 @@ pub fn parse_with_limits(bytes: &[u8], limits: Limits) -> Result<Value> {
 /// Checks size and nesting depth without parsing (a linear scan that skips
 /// string contents), so that deep input is refused before recursion.
 pub fn check_limits(bytes: &[u8], limits: Limits) -> Result<()> {
-    if bytes.len() > limits.max_bytes {
-        return Err(Error::new(
-            ErrorKind::TooLarge,
-            "$",
-            format!(
-                "input is {} bytes, more than the limit of {} bytes",
-                bytes.len(),
-                limits.max_bytes
-            ),
-        ));
-    }
+    check_size(bytes, limits)?;
     let mut depth = 0usize;
     let mut in_string = false;
     let mut escaped = false;
@@ -106,6 +96,22 @@ pub fn check_limits(bytes: &[u8], limits: Limits) -> Result<()> {
             b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
+    }
+    Ok(())
+}
+
+/// Checks the size limit alone (for parsers that bound depth themselves).
+pub fn check_size(bytes: &[u8], limits: Limits) -> Result<()> {
+    if bytes.len() > limits.max_bytes {
+        return Err(Error::new(
+            ErrorKind::TooLarge,
+            "$",
+            format!(
+                "input is {} bytes, more than the limit of {} bytes",
+                bytes.len(),
+                limits.max_bytes
+            ),
+        ));
     }
     Ok(())
 }

@@ -33,17 +33,7 @@ pub fn parse_strict(bytes: &[u8]) -> Result<Value> {
 
 /// [`parse_strict`] under explicit limits.
 pub fn parse_strict_with_limits(bytes: &[u8], limits: Limits) -> Result<Value> {
-    if bytes.len() > limits.max_bytes {
-        return Err(Error::new(
-            ErrorKind::TooLarge,
-            "$",
-            format!(
-                "input is {} bytes, more than the limit of {} bytes",
-                bytes.len(),
-                limits.max_bytes
-            ),
-        ));
-    }
+    crate::json::check_size(bytes, limits)?;
     let text = std::str::from_utf8(bytes).map_err(|e| {
         Error::new(
             ErrorKind::InvalidJson,
